@@ -1,0 +1,90 @@
+/// An expression after type checking: names resolved to fact slots and field indexes,
+/// constants folded, ready to evaluate without parsing or look-ups by name.
+public struct CompiledExpression: Sendable {
+    public var source: ExpressionSource
+    public var type: ExprType
+    /// The facts the expression reads, by name, for explanations.
+    public var facts: [String]
+    let op: Op
+
+    public var text: String { source.text }
+}
+
+/// Operations of a compiled expression.
+indirect enum Op: Sendable {
+    case constant(Value)
+    case fact(Int)
+    case local(Int)
+    case asOf
+    case periodFrom
+    case periodTo
+    case field(Op, Int)
+    case index(Op, Op, SourceLocation)
+    case not(Op)
+    case negate(Op)
+    case arithmetic(ArithmeticOperator, Op, Op, SourceLocation)
+    case compare(ComparisonOperator, Op, Op, SourceLocation)
+    case and(Op, Op)
+    case or(Op, Op)
+    case conditional(Op, Op, Op)
+    case coalesce(Op, Op)
+    case hasFact(Int)
+    case contains(element: Op, list: Op)
+    case builtin(Builtin, [Op], SourceLocation)
+    case function(ExpressionFunction, [Op], SourceLocation)
+    case macro(Macro, list: Op, body: Op, local: Int)
+    case list([Op])
+
+    var constantValue: Value? {
+        if case .constant(let value) = self { return value }
+        return nil
+    }
+}
+
+enum ArithmeticOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+}
+
+enum ComparisonOperator: String, Sendable {
+    case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+}
+
+enum Macro: String, Sendable, CaseIterable {
+    case all, exists, existsOne = "exists_one", filter, map
+}
+
+enum Builtin: String, Sendable, CaseIterable {
+    case size, min, max, sum, yearsBetween = "years_between", daysBetween = "days_between"
+    case years, months, days, date
+}
+
+/// A function a pack adds to the expression language.
+public struct ExpressionFunction: Sendable {
+    public var name: String
+    public var parameters: [ExprType]
+    public var result: ExprType
+    public var summary: String
+    public var implementation: @Sendable ([Value]) throws(EvaluationFault) -> Value
+
+    public init(
+        name: String, parameters: [ExprType], result: ExprType, summary: String,
+        implementation: @escaping @Sendable ([Value]) throws(EvaluationFault) -> Value
+    ) {
+        self.name = name
+        self.parameters = parameters
+        self.result = result
+        self.summary = summary
+        self.implementation = implementation
+    }
+}
+
+/// A fault in a rule while evaluating it (division by zero…): the rule's error, not the unit's.
+public struct EvaluationFault: Error, Sendable, Equatable {
+    public var message: String
+    public var location: SourceLocation?
+
+    public init(_ message: String, at location: SourceLocation? = nil) {
+        self.message = message
+        self.location = location
+    }
+}

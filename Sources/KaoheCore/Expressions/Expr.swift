@@ -1,0 +1,30 @@
+/// The syntax tree of an expression. Spans are offsets in the expression text.
+public struct Expr: Sendable {
+    public indirect enum Kind: Sendable {
+        case number(String)
+        case string(String)
+        case bool(Bool)
+        case duration(Duration)
+        case identifier(String)
+        case select(Expr, String)
+        case index(Expr, Expr)
+        /// `f(args)` or, with a target, `target.f(args)` (macros and `size`).
+        case call(String, target: Expr?, [Expr])
+        case unary(String, Expr)
+        case binary(String, Expr, Expr)
+        case conditional(Expr, Expr, Expr)
+        case list([Expr])
+    }
+
+    public var kind: Kind
+    public var offset: Int
+    public var length: Int
+
+    public init(_ kind: Kind, offset: Int, length: Int) {
+        self.kind = kind
+        self.offset = offset
+        self.length = max(1, length)
+    }
+
+    var end: Int { offset + length }
+}

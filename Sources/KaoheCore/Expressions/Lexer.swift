@@ -1,0 +1,109 @@
+/// Splits an expression into tokens. Numbers followed directly by `d`, `w`, `mo` or `y` are
+/// duration literals (`30d`, `6mo`, `3y`).
+public struct Lexer: Sendable {
+    static let symbols = ["&&", "||", "==", "!=", "<=", ">=", "??", "<", ">", "+", "-", "*", "/", "%",
+                          "!", "?", ":", "(", ")", "[", "]", "{", "}", ",", "."]
+    static let maxLength = 4096
+
+    public init() {}
+
+    public func tokenize(_ text: String) throws(ExpressionError) -> [Token] {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count <= Self.maxLength else {
+            throw ExpressionError("expression is longer than \(Self.maxLength) characters", offset: 0)
+        }
+        var tokens: [Token] = []
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == " " || c == "\t" || c == "\n" || c == "\r" { i += 1; continue }
+            let start = i
+            if Self.isDigit(c) {
+                while i < scalars.count, Self.isDigit(scalars[i]) { i += 1 }
+                if i + 1 < scalars.count, scalars[i] == ".", Self.isDigit(scalars[i + 1]) {
+                    i += 1
+                    while i < scalars.count, Self.isDigit(scalars[i]) { i += 1 }
+                }
+                var suffixEnd = i
+                while suffixEnd < scalars.count, Self.isIdentifierPart(scalars[suffixEnd]) { suffixEnd += 1 }
+                let number = String(String.UnicodeScalarView(scalars[start..<i]))
+                if suffixEnd > i {
+                    let literal = String(String.UnicodeScalarView(scalars[start..<suffixEnd]))
+                    guard !number.contains("."), let duration = Duration(literal) else {
+                        throw ExpressionError(
+                            "'\(literal)' is not a number or a duration", offset: start, length: suffixEnd - start,
+                            help: "durations are whole numbers with d (days), w (weeks), mo (months) or y (years): 30d, 6mo, 3y")
+                    }
+                    tokens.append(Token(kind: .duration(duration), offset: start, length: suffixEnd - start))
+                    i = suffixEnd
+                } else {
+                    tokens.append(Token(kind: .number(number), offset: start, length: i - start))
+                }
+                continue
+            }
+            if Self.isIdentifierStart(c) {
+                while i < scalars.count, Self.isIdentifierPart(scalars[i]) { i += 1 }
+                let name = String(String.UnicodeScalarView(scalars[start..<i]))
+                tokens.append(Token(kind: .identifier(name), offset: start, length: i - start))
+                continue
+            }
+            if c == "'" || c == "\"" {
+                i += 1
+                var value = String.UnicodeScalarView()
+                var closed = false
+                while i < scalars.count {
+                    let s = scalars[i]
+                    if s == c { closed = true; i += 1; break }
+                    if s == "\\", i + 1 < scalars.count {
+                        let next = scalars[i + 1]
+                        switch next {
+                        case "n": value.append("\n")
+                        case "t": value.append("\t")
+                        case "\\", "'", "\"": value.append(next)
+                        default:
+                            throw ExpressionError("unknown escape '\\\(next)' in a string", offset: i, length: 2,
+                                                  help: "escapes are \\n, \\t, \\\\, \\' and \\\"")
+                        }
+                        i += 2
+                        continue
+                    }
+                    value.append(s)
+                    i += 1
+                }
+                guard closed else {
+                    throw ExpressionError("string is not closed", offset: start, length: i - start,
+                                          help: "end the string with \(c)")
+                }
+                tokens.append(Token(kind: .string(String(value)), offset: start, length: i - start))
+                continue
+            }
+            let rest2 = i + 1 < scalars.count ? String(String.UnicodeScalarView([c, scalars[i + 1]])) : ""
+            if Self.symbols.contains(rest2) {
+                tokens.append(Token(kind: .symbol(rest2), offset: start, length: 2))
+                i += 2
+                continue
+            }
+            let one = String(c)
+            if Self.symbols.contains(one) {
+                tokens.append(Token(kind: .symbol(one), offset: start, length: 1))
+                i += 1
+                continue
+            }
+            var help: String?
+            if one == "=" { help = "compare with '==', there is no assignment" }
+            if one == "&" || one == "|" { help = "use '\(one)\(one)'" }
+            if "（）“”‘’，：".unicodeScalars.contains(c) { help = "this is a full-width character; use its ASCII form" }
+            throw ExpressionError("unexpected character '\(one)'", offset: start, help: help)
+        }
+        tokens.append(Token(kind: .end, offset: scalars.count, length: 1))
+        return tokens
+    }
+
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
+
+    static func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
+        (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c == "_"
+    }
+
+    static func isIdentifierPart(_ c: Unicode.Scalar) -> Bool { isIdentifierStart(c) || isDigit(c) }
+}

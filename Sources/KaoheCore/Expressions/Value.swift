@@ -1,0 +1,68 @@
+import Foundation
+
+/// A runtime value. `missing` carries the names of the facts whose absence caused it, so a
+/// result can say which material to supply (补充材料).
+public enum Value: Sendable, Hashable {
+    case number(Decimal)
+    case bool(Bool)
+    case string(String)
+    case date(Day)
+    case duration(Duration)
+    case list([Value])
+    case record(names: [String], values: [Value])
+    case missing([String])
+
+    public var isMissing: Bool {
+        if case .missing = self { return true }
+        return false
+    }
+
+    /// Merges the missing facts of two values.
+    static func missing(_ a: Value, _ b: Value) -> Value {
+        var names: [String] = []
+        if case .missing(let x) = a { names += x }
+        if case .missing(let y) = b { names += y }
+        return .missing(Array(Set(names)).sorted())
+    }
+
+    /// The value as an expression literal: `true`, `3.5`, `'abc'`, `[1, 2]`, `date('2026-01-01')`, `missing`.
+    public var literal: String {
+        switch self {
+        case .number(let n): return DecimalMath.format(n)
+        case .bool(let b): return b ? "true" : "false"
+        case .string(let s): return ExpressionPrinter.quote(s)
+        case .date(let d): return "date('\(d)')"
+        case .duration(let d): return d.description
+        case .list(let items): return "[" + items.map(\.literal).joined(separator: ", ") + "]"
+        case .record(let names, let values):
+            return "{" + zip(names, values).map { "\($0): \($1.literal)" }.joined(separator: ", ") + "}"
+        case .missing: return "missing"
+        }
+    }
+
+    /// The value for a person: numbers and text without quotes, dates as YYYY-MM-DD.
+    public var display: String {
+        switch self {
+        case .string(let s): return s
+        case .date(let d): return d.description
+        case .list(let items): return "[" + items.map(\.display).joined(separator: ", ") + "]"
+        case .missing: return "缺失"
+        default: return literal
+        }
+    }
+
+    /// The value as JSON text.
+    public var json: String {
+        switch self {
+        case .number(let n): return DecimalMath.format(n)
+        case .bool(let b): return b ? "true" : "false"
+        case .string(let s): return JSONText.quote(s)
+        case .date(let d): return JSONText.quote(d.description)
+        case .duration(let d): return JSONText.quote(d.description)
+        case .list(let items): return "[" + items.map(\.json).joined(separator: ", ") + "]"
+        case .record(let names, let values):
+            return "{" + zip(names, values).map { "\(JSONText.quote($0)): \($1.json)" }.joined(separator: ", ") + "}"
+        case .missing: return "null"
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Yams
+
+/// Turns libyaml's errors into diagnostics in our own words, at the place they occurred.
+enum YAMLErrorTranslator {
+    static func diagnostic(for error: YamlError, path: String, text: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: path, line: mark.line, column: mark.column)
+        }
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return Diagnostic(.error, at: at(mark), "YAML syntax: \(reword(problem))", help: help(for: problem))
+        case .reader(let problem, let offset, _, _):
+            let location = offset.map { lineColumn(ofUTF8Offset: $0, in: text, path: path) }
+                ?? SourceLocation(file: path, line: 1, column: 1)
+            return Diagnostic(.error, at: location, "YAML cannot read the file: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return duplicateKey(duplicates.first ?? "?", first: at(context.mark), text: text, path: path)
+        default:
+            return Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), "YAML error: \(error)")
+        }
+    }
+
+    /// libyaml reports the first occurrence; find the repeated one after it (same column) and
+    /// point there, with the first as a note.
+    static func duplicateKey(_ key: String, first: SourceLocation, text: String, path: String) -> Diagnostic {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var second: SourceLocation?
+        if first.line < lines.count {
+            for index in first.line..<lines.count {
+                let scalars = Array(lines[index].unicodeScalars)
+                let start = first.column - 1
+                guard start < scalars.count else { continue }
+                let rest = String(String.UnicodeScalarView(scalars[start...]))
+                if rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
+                    second = SourceLocation(file: path, line: index + 1, column: first.column, length: key.unicodeScalars.count)
+                    break
+                }
+            }
+        }
+        var firstSpan = first
+        firstSpan.length = key.unicodeScalars.count
+        return Diagnostic(
+            .error, at: second ?? firstSpan, "duplicate key '\(key)' in the same mapping",
+            help: "keep one of them: YAML does not allow a key twice, and Kaohe will not guess which one you meant",
+            notes: second == nil ? [] : [.init(location: firstSpan, message: "'\(key)' first given here")])
+    }
+
+    static func reword(_ problem: String) -> String {
+        switch problem {
+        case "found character that cannot start any token":
+            return "a character that cannot start any token (a tab used for indentation?)"
+        case "mapping values are not allowed in this context":
+            return "a ':' where no mapping can start (missing space after ':' or an unquoted value with ': ' in it?)"
+        default:
+            return problem
+        }
+    }
+
+    static func help(for problem: String) -> String? {
+        if problem.contains("cannot start any token") { return "indent with spaces, never tabs" }
+        if problem.contains("mapping values") { return "quote values that contain ': ', e.g. title: \"A: B\"" }
+        if problem.contains("did not find expected key") { return "check the indentation of this line against the lines above" }
+        if problem.contains("Maximum nesting level") { return "a rules file never needs this nesting" }
+        return nil
+    }
+
+    static func lineColumn(ofUTF8Offset offset: Int, in text: String, path: String) -> SourceLocation {
+        var line = 1, column = 1, consumed = 0
+        for scalar in text.unicodeScalars {
+            if consumed >= offset { break }
+            consumed += String(scalar).utf8.count
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return SourceLocation(file: path, line: line, column: column)
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import Yams
+
+/// Reads YAML documents with limits, so that no file can make Kaohe hang, crash or exhaust
+/// memory: a size cap, libyaml's nesting cap, a cap on nodes after alias expansion, strict UTF-8.
+public struct YAMLReader: Sendable {
+    public struct Limits: Sendable {
+        public var maxBytes: Int = 8 << 20
+        public var maxNodes: Int = 1_000_000
+        public var maxDepth: Int = 200
+
+        public init() {}
+    }
+
+    public var limits = Limits()
+
+    public init() {}
+
+    /// Reads the file at `path`; records its text in `sources` for diagnostics.
+    public func read(
+        path: String, sources: inout SourceStore, diagnostics: inout Diagnostics
+    ) -> [YAMLNode] {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            diagnostics.error(start, "file not found")
+            return []
+        }
+        if isDirectory.boolValue {
+            diagnostics.error(start, "expected a file, found a folder")
+            return []
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+           size > limits.maxBytes {
+            diagnostics.error(start, "file is \(Self.megabytes(size)), larger than the \(Self.megabytes(limits.maxBytes)) limit for one document",
+                              help: "split it into several files, or pass a batch as JSON Lines")
+            return []
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            diagnostics.error(start, "cannot read the file (permission denied?)")
+            return []
+        }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: limits.maxBytes + 1)) ?? Data()
+        if data.count > limits.maxBytes {
+            diagnostics.error(start, "file is larger than the \(Self.megabytes(limits.maxBytes)) limit for one document")
+            return []
+        }
+        return parse(data: data, path: path, sources: &sources, diagnostics: &diagnostics)
+    }
+
+    /// Parses bytes that came from `path` (or from a string in tests).
+    public func parse(
+        data: Data, path: String, sources: inout SourceStore, diagnostics: inout Diagnostics
+    ) -> [YAMLNode] {
+        guard let text = decodeUTF8(data, path: path, diagnostics: &diagnostics) else { return [] }
+        sources.add(path: path, text: text)
+        return parse(text: text, path: path, diagnostics: &diagnostics)
+    }
+
+    func parse(text: String, path: String, diagnostics: inout Diagnostics) -> [YAMLNode] {
+        var body = text
+        if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
+        if let depth = Self.flowDepth(body), depth.depth > limits.maxDepth {
+            diagnostics.error(
+                SourceLocation(file: path, line: depth.line, column: depth.column),
+                "nesting deeper than \(limits.maxDepth) levels", help: "a rules file never needs this; check the file is what you meant to load")
+            return []
+        }
+        var documents: [YAMLNode] = []
+        do {
+            let parser = try Parser(yaml: body, resolver: .basic)
+            var budget = limits.maxNodes
+            while let root = try parser.nextRoot() {
+                var converter = Converter(path: path, budget: budget, maxDepth: limits.maxDepth)
+                guard let node = converter.convert(root, depth: 0) else {
+                    diagnostics.error(
+                        converter.failure ?? SourceLocation(file: path, line: 1, column: 1),
+                        converter.failureMessage)
+                    return []
+                }
+                budget = converter.budget
+                documents.append(node)
+            }
+        } catch let error as YamlError {
+            diagnostics.append(YAMLErrorTranslator.diagnostic(for: error, path: path, text: body))
+            return []
+        } catch {
+            diagnostics.error(SourceLocation(file: path, line: 1, column: 1), "cannot parse YAML: \(error)")
+            return []
+        }
+        return documents
+    }
+
+    /// Strict UTF-8: the first invalid byte is reported with its line and column.
+    func decodeUTF8(_ data: Data, path: String, diagnostics: inout Diagnostics) -> String? {
+        if let text = String(validating: data, as: UTF8.self) { return text }
+        var line = 1, column = 1, index = 0
+        let bytes = [UInt8](data)
+        while index < bytes.count {
+            let length = Self.validSequenceLength(bytes, at: index)
+            if length == 0 { break }
+            if bytes[index] == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+            index += length
+        }
+        let byte = index < bytes.count ? String(format: "0x%02X", bytes[index]) : "end of file"
+        diagnostics.error(
+            SourceLocation(file: path, line: line, column: column),
+            "invalid UTF-8 (byte \(byte) at offset \(index))",
+            help: "save the file as UTF-8; files saved as GBK/GB2312 must be converted first")
+        return nil
+    }
+
+    static func validSequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let lead = bytes[index]
+        let length: Int
+        switch lead {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return 0
+        }
+        guard index + length <= bytes.count else { return 0 }
+        let slice = Array(bytes[index..<(index + length)])
+        return String(validating: slice, as: UTF8.self) == nil ? 0 : length
+    }
+
+    /// The deepest `[`/`{` nesting outside quotes, if any line goes deeper than 1 — a cheap
+    /// guard before libyaml's own (which allows 1000 levels) builds a deep tree.
+    static func flowDepth(_ text: String) -> (depth: Int, line: Int, column: Int)? {
+        var depth = 0, maxDepth = 0, line = 1, column = 0
+        var at = (1, 1)
+        var quote: Character?
+        var comment = false
+        for character in text {
+            column += 1
+            if character == "\n" { line += 1; column = 0; comment = false; quote = nil; continue }
+            if comment { continue }
+            if let open = quote {
+                if character == open { quote = nil }
+                continue
+            }
+            switch character {
+            case "#": comment = true
+            case "'", "\"": quote = character
+            case "[", "{":
+                depth += 1
+                if depth > maxDepth { maxDepth = depth; at = (line, column) }
+            case "]", "}": depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return maxDepth > 1 ? (maxDepth, at.0, at.1) : nil
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        String(format: "%.1f MB", Double(bytes) / 1_048_576)
+    }
+}
+
+/// Converts Yams nodes to located `YAMLNode`s, counting every node visited after alias
+/// expansion so that an alias bomb stops at the budget instead of exhausting memory.
+private struct Converter {
+    let path: String
+    var budget: Int
+    let maxDepth: Int
+    var failure: SourceLocation?
+    var failureMessage = ""
+
+    init(path: String, budget: Int, maxDepth: Int) {
+        self.path = path
+        self.budget = budget
+        self.maxDepth = maxDepth
+    }
+
+    mutating func convert(_ node: Node, depth: Int) -> YAMLNode? {
+        let location = SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        budget -= 1
+        if budget < 0 {
+            failure = location
+            failureMessage = "document expands to more than a million nodes (an alias bomb?); refusing to load it"
+            return nil
+        }
+        if depth > maxDepth {
+            failure = location
+            failureMessage = "nesting deeper than \(maxDepth) levels"
+            return nil
+        }
+        switch node {
+        case .scalar(let scalar):
+            return YAMLNode(.scalar(scalar.string, Self.style(scalar.style)), at: location)
+        case .sequence(let sequence):
+            var items: [YAMLNode] = []
+            items.reserveCapacity(sequence.count)
+            for element in sequence {
+                guard let converted = convert(element, depth: depth + 1) else { return nil }
+                items.append(converted)
+            }
+            return YAMLNode(.sequence(items), at: location)
+        case .mapping(let mapping):
+            var pairs: [YAMLNode.Pair] = []
+            for (key, value) in mapping {
+                guard let k = convert(key, depth: depth + 1), let v = convert(value, depth: depth + 1) else {
+                    return nil
+                }
+                pairs.append(YAMLNode.Pair(key: k, value: v))
+            }
+            return YAMLNode(.mapping(pairs), at: location)
+        case .alias:
+            failure = location
+            failureMessage = "unresolved YAML alias"
+            return nil
+        }
+    }
+
+    static func style(_ style: Node.Scalar.Style) -> YAMLNode.ScalarStyle {
+        switch style {
+        case .singleQuoted: return .singleQuoted
+        case .doubleQuoted: return .doubleQuoted
+        case .literal: return .literal
+        case .folded: return .folded
+        default: return .plain
+        }
+    }
+}

@@ -1,0 +1,94 @@
+/// A calendar date with no time of day and no time zone, stored as days since 1970-01-01.
+public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var ordinal: Int
+
+    public init(ordinal: Int) { self.ordinal = ordinal }
+
+    /// A valid date, or nil (2026-02-30 is nil).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
+        ordinal = Day.daysFromCivil(year, month, day)
+    }
+
+    /// Parses `YYYY-MM-DD` exactly.
+    public init?(_ text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public var components: (year: Int, month: Int, day: Int) { Day.civil(from: ordinal) }
+
+    public var description: String {
+        let (y, m, d) = components
+        return Day.padded(y, 4) + "-" + Day.padded(m, 2) + "-" + Day.padded(d, 2)
+    }
+
+    static func padded(_ n: Int, _ width: Int) -> String {
+        let text = String(n)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+
+    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    /// Adds months keeping the day of month, clamped to the month's end (2024-02-29 + 12 months = 2025-02-28).
+    public func adding(months: Int) -> Day? {
+        let (y, m, d) = components
+        let total = y * 12 + (m - 1) + months
+        let year = total / 12, month = total % 12 + 1
+        guard (1...9999).contains(year) else { return nil }
+        return Day(year: year, month: month, day: min(d, Day.daysIn(month: month, year: year)))
+    }
+
+    public func adding(days: Int) -> Day? {
+        let result = Day(ordinal: ordinal + days)
+        return (1...9999).contains(result.components.year) ? result : nil
+    }
+
+    public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    // Howard Hinnant's civil-date algorithms.
+    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func civil(from days: Int) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// Whole years from `self` to `other`, counted by anniversary (negative when `other` is earlier).
+    public func wholeYears(to other: Day) -> Int {
+        let (y1, m1, d1) = components, (y2, m2, d2) = other.components
+        var years = y2 - y1
+        if other >= self {
+            if (m2, d2) < (m1, d1) { years -= 1 }
+        } else if (m2, d2) > (m1, d1) {
+            years += 1
+        }
+        return years
+    }
+}

@@ -1,0 +1,51 @@
+/// A calendar duration: months (years are 12 months) and days, kept apart because a month has
+/// no fixed number of days. Literals: `30d`, `6mo`, `3y`.
+public struct Duration: Sendable, Hashable, CustomStringConvertible {
+    public var months: Int
+    public var days: Int
+
+    public init(months: Int = 0, days: Int = 0) {
+        self.months = months
+        self.days = days
+    }
+
+    /// Parses `30d`, `6mo`, `3y` (also `2w` for 14 days).
+    public init?(_ text: some StringProtocol) {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 6, let n = Int(digits) else { return nil }
+        switch text.dropFirst(digits.count) {
+        case "d": self.init(days: n)
+        case "w": self.init(days: 7 * n)
+        case "mo": self.init(months: n)
+        case "y": self.init(months: 12 * n)
+        default: return nil
+        }
+    }
+
+    /// The literal form: `30d`, `6mo`, `3y`; mixed durations print as a sum of both.
+    public var description: String {
+        var parts: [String] = []
+        if months != 0 { parts.append(months % 12 == 0 ? "\(months / 12)y" : "\(months)mo") }
+        if days != 0 || parts.isEmpty { parts.append("\(days)d") }
+        return parts.joined(separator: " + ")
+    }
+
+    public var negated: Duration { Duration(months: -months, days: -days) }
+
+    public static func + (lhs: Duration, rhs: Duration) -> Duration {
+        Duration(months: lhs.months + rhs.months, days: lhs.days + rhs.days)
+    }
+
+    /// Durations are ordered only when both are pure days or both pure months.
+    public func compare(_ other: Duration) -> Int? {
+        if months == 0 && other.months == 0 { return days < other.days ? -1 : days == other.days ? 0 : 1 }
+        if days == 0 && other.days == 0 { return months < other.months ? -1 : months == other.months ? 0 : 1 }
+        return nil
+    }
+}
+
+extension Day {
+    public func adding(_ duration: Duration) -> Day? {
+        adding(months: duration.months)?.adding(days: duration.days)
+    }
+}

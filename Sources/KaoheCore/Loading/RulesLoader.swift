@@ -1,0 +1,177 @@
+import Foundation
+
+/// Everything a rules folder defines, resolved and compiled.
+public struct RuleSet: Sendable {
+    public var checklists: [String: Checklist] = [:]
+    public var plans: [String: ChecklistPlan] = [:]
+    public var standards: [String: StandardsPlan] = [:]
+    public var tests: [TestDocument] = []
+
+    public init() {}
+}
+
+/// A `kind: tests` document, kept as YAML until `kaohe test` runs it.
+public struct TestDocument: Sendable {
+    public var path: String
+    public var checklist: Located<String>
+    public var node: YAMLNode
+}
+
+/// The outcome of loading: the rules, every diagnostic, and the text of every file read.
+public struct LoadResult: Sendable {
+    public var rules: RuleSet
+    public var diagnostics: Diagnostics
+    public var sources: SourceStore
+}
+
+/// Loads rules folders: finds YAML files recursively, reads each document by its `kind`,
+/// checks ids across files, resolves overlays and compiles every checklist.
+public struct RulesLoader: Sendable {
+    public let registry: Registry
+    public var reader = YAMLReader()
+
+    public static let ruleKinds = ["checklist", "standards", "competition", "tests"]
+    public static let inputKinds = ["self-assessment", "scoresheet", "jury", "daily"]
+
+    public init(registry: Registry) {
+        self.registry = registry
+    }
+
+    public func load(paths: [String]) -> LoadResult {
+        var diagnostics = Diagnostics()
+        var sources = SourceStore()
+        var files: [String] = []
+        for path in paths {
+            files += RuleFiles.find(in: path, diagnostics: &diagnostics)
+        }
+        var checklistDocs: [String: ChecklistDocument] = [:]
+        var standardsDocs: [String: StandardsDocument] = [:]
+        var ids: [String: SourceLocation] = [:]
+        var rules = RuleSet()
+        for file in files {
+            for node in reader.read(path: file, sources: &sources, diagnostics: &diagnostics) {
+                let parser = ChecklistParser(sources: sources)
+                guard let kind = header(node, &diagnostics) else { continue }
+                func register(_ id: Located<String>) -> Bool {
+                    if let first = ids[id.value] {
+                        diagnostics.error(id.location, "duplicate document id '\(id.value)'",
+                                          help: "document ids must be unique across the rules folder",
+                                          notes: [.init(location: first, message: "'\(id.value)' first defined here")])
+                        return false
+                    }
+                    ids[id.value] = id.location
+                    return true
+                }
+                switch kind {
+                case "checklist":
+                    if let doc = parser.parse(node, diagnostics: &diagnostics), register(doc.id) {
+                        checklistDocs[doc.id.value] = doc
+                    }
+                case "standards":
+                    if let doc = StandardsParser(sources: sources).parse(node, diagnostics: &diagnostics), register(doc.id) {
+                        standardsDocs[doc.id.value] = doc
+                    }
+                case "tests":
+                    let r = MappingReader(node, what: "a tests document", allowed: ["kaohe", "kind", "checklist", "cases"],
+                                          required: ["checklist", "cases"], diagnostics: &diagnostics)
+                    if let checklist = Scalars.identifier(r["checklist"], "the checklist id", &diagnostics) {
+                        rules.tests.append(TestDocument(path: file, checklist: checklist, node: node))
+                    }
+                case "competition":
+                    break
+                default:
+                    diagnostics.warning(node.location, "a \(kind) document is an input, not a rule; it is skipped here",
+                                        help: "keep self-assessments and sheets outside the rules folder, e.g. in examples/")
+                }
+            }
+        }
+        var resolver = OverlayResolver(documents: checklistDocs, parser: ChecklistParser(sources: sources))
+        rules.checklists = resolver.resolveAll(diagnostics: &diagnostics)
+        let compiler = PlanCompiler(registry: registry, sources: sources)
+        for id in rules.checklists.keys.sorted() {
+            if let checklist = rules.checklists[id], let plan = compiler.compile(checklist, diagnostics: &diagnostics) {
+                rules.plans[id] = plan
+            }
+        }
+        for (id, doc) in standardsDocs {
+            if let plan = StandardsParser(sources: sources).compile(doc, registry: registry, diagnostics: &diagnostics) {
+                rules.standards[id] = plan
+            }
+        }
+        for test in rules.tests where checklistDocs[test.checklist.value] == nil {
+            diagnostics.error(test.checklist.location, "tests name unknown checklist '\(test.checklist.value)'",
+                              help: Suggestion.didYouMean(test.checklist.value, in: checklistDocs.keys))
+        }
+        return LoadResult(rules: rules, diagnostics: diagnostics, sources: sources)
+    }
+
+    /// Checks `kaohe: 1` and returns the document's kind.
+    func header(_ node: YAMLNode, _ diagnostics: inout Diagnostics) -> String? {
+        guard case .mapping(let pairs) = node.content else {
+            diagnostics.error(node.tokenLocation, "expected a Kaohe document (a mapping starting with 'kaohe: 1'), found \(node.kindDescription)")
+            return nil
+        }
+        let version = pairs.first { $0.key.scalar == "kaohe" }
+        let kind = pairs.first { $0.key.scalar == "kind" }
+        guard let version else {
+            diagnostics.error(node.location, "missing 'kaohe: 1' at the top of the document", help: "start the document with 'kaohe: 1'")
+            return nil
+        }
+        guard version.value.scalar == "1" else {
+            diagnostics.error(version.value.tokenLocation, "unsupported format version \(version.value.kindDescription); this kaohe reads version 1")
+            return nil
+        }
+        guard let kind, let name = kind.value.scalar else {
+            diagnostics.error(node.location, "missing 'kind:'", help: "kinds: \(Self.ruleKinds.joined(separator: ", "))")
+            return nil
+        }
+        guard Self.ruleKinds.contains(name) || Self.inputKinds.contains(name) else {
+            diagnostics.error(kind.value.tokenLocation, "unknown kind '\(name)'",
+                              help: Suggestion.didYouMean(name, in: Self.ruleKinds + Self.inputKinds) ?? "kinds: \(Self.ruleKinds.joined(separator: ", "))")
+            return nil
+        }
+        return name
+    }
+}
+
+/// Finds the YAML files of a rules folder, recursively and in a stable order, without
+/// following a symbolic link into a folder already visited.
+enum RuleFiles {
+    static let maxFiles = 10_000
+
+    static func find(in path: String, diagnostics: inout Diagnostics) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            diagnostics.error(SourceLocation(file: path, line: 1, column: 1), "no such file or folder")
+            return []
+        }
+        guard isDirectory.boolValue else { return [path] }
+        var files: [String] = []
+        var visited = Set<String>()
+        walk(path, depth: 0, files: &files, visited: &visited, diagnostics: &diagnostics)
+        if files.isEmpty {
+            diagnostics.warning(SourceLocation(file: path, line: 1, column: 1), "no .yaml or .yml files in this folder")
+        }
+        return files
+    }
+
+    static func walk(_ folder: String, depth: Int, files: inout [String], visited: inout Set<String>, diagnostics: inout Diagnostics) {
+        let real = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+        guard visited.insert(real).inserted, depth < 32 else { return }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            diagnostics.error(SourceLocation(file: folder, line: 1, column: 1), "cannot read this folder")
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                walk(path, depth: depth + 1, files: &files, visited: &visited, diagnostics: &diagnostics)
+            } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") {
+                guard files.count < maxFiles else { return }
+                files.append(path)
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// A resolved checklist compiled for evaluation: facts resolved to slots, every expression
+/// type-checked and compiled, every check bound to its type and typed parameters.
+public struct ChecklistPlan: Sendable {
+    public let checklist: Checklist
+    public let scope: ExpressionScope
+    /// Facts in slot order.
+    public let facts: [FactSpec]
+    public let sections: [SectionPlan]
+    public let penalties: [PenaltyPlan]
+    public let bonuses: [BonusPlan]
+    public let vetoes: [VetoPlan]
+
+    public func slot(of fact: String) -> Int? { scope.facts[fact]?.slot }
+}
+
+public struct SectionPlan: Sendable {
+    public let section: Section
+    public let items: [ItemPlan]
+    public let penalties: [PenaltyPlan]
+}
+
+public struct ItemPlan: Sendable {
+    public let item: Item
+    public let when: CompiledExpression?
+    public let score: ScorePlan
+}
+
+public enum ScorePlan: Sendable {
+    case binary(CompiledExpression)
+    case expr(CompiledExpression)
+    case thresholds(CompiledExpression, [ThresholdStep])
+    case ratio(of: CompiledExpression, over: CompiledExpression, fullAt: Decimal, whenZeroFull: Bool)
+    case deduct(per: Decimal, count: CompiledExpression, cap: Decimal?)
+    case check(CheckBinding)
+    case manual
+}
+
+/// A check bound at load time: its type, its parameters with defaults filled in, and the
+/// slots of the facts it reads.
+public struct CheckBinding: Sendable {
+    public let check: any Check.Type
+    public let parameters: [String: Value]
+    public let reads: [(name: String, slot: Int)]
+}
+
+public struct PenaltyPlan: Sendable {
+    public let penalty: Penalty
+    public let when: CompiledExpression?
+    public let count: CompiledExpression?
+}
+
+public struct BonusPlan: Sendable {
+    public let bonus: Bonus
+    public let when: CompiledExpression
+}
+
+public struct VetoPlan: Sendable {
+    public let veto: Veto
+    public let when: CompiledExpression
+}

@@ -5,6 +5,8 @@ public struct CompiledExpression: Sendable {
     public var type: ExprType
     /// The facts the expression reads, by name, for explanations.
     public var facts: [String]
+    /// Whether it reads `as_of` (so a caller knows an assessment date is needed).
+    public var readsAsOf: Bool
     let op: Op
 
     public var text: String { source.text }

@@ -19,6 +19,8 @@ public struct Expr: Sendable {
     public var kind: Kind
     public var offset: Int
     public var length: Int
+    /// For binary operators, where the operator itself is (faults point at it).
+    public var operatorOffset: Int?
 
     public init(_ kind: Kind, offset: Int, length: Int) {
         self.kind = kind

@@ -26,7 +26,8 @@ public struct ExpressionCompiler: Sendable {
                          help: expecting == .bool && type == .number ? "compare it, e.g. '\(source.text) > 0'" : nil)
         }
         guard checker.errors.isEmpty else { return .failure(ExpressionDiagnostics(all: checker.errors)) }
-        return .success(CompiledExpression(source: source, type: type, facts: checker.factsRead.sorted(), op: op))
+        return .success(CompiledExpression(source: source, type: type, facts: checker.factsRead.sorted(),
+                                                  readsAsOf: checker.readsAsOf, op: op))
     }
 }
 
@@ -41,6 +42,7 @@ struct Checker {
     var errors: [Diagnostic] = []
     var locals: [(name: String, type: ExprType)] = []
     var factsRead = Set<String>()
+    var readsAsOf = false
 
     init(scope: ExpressionScope, source: ExpressionSource) {
         self.scope = scope
@@ -107,7 +109,9 @@ struct Checker {
             return (.fact(fact.slot), fact.type)
         }
         switch name {
-        case "as_of": return (.asOf, .date)
+        case "as_of":
+            readsAsOf = true
+            return (.asOf, .date)
         case "period":
             fail(expr, "'period' is a record: use period.from or period.to")
             return (.constant(.missing([])), .any)
@@ -189,7 +193,7 @@ struct Checker {
     mutating func binary(_ op: String, _ left: Expr, _ right: Expr, _ expr: Expr) -> (Op, ExprType) {
         let (l, lt) = check(left)
         let (r, rt) = check(right)
-        let location = at(expr)
+        let location = source.locate(offset: expr.operatorOffset ?? expr.offset, length: op.unicodeScalars.count)
         switch op {
         case "&&", "||":
             if !ExprType.bool.accepts(lt) { fail(left, "'\(op)' needs bools, and this is a \(lt)") }

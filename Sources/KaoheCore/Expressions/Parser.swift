@@ -79,10 +79,11 @@ public struct ExpressionParser: Sendable {
                 } else {
                     return left
                 }
-                _ = advance()
+                let operatorToken = advance()
                 let right = try next(&self)
                 let (o, l) = Self.span(left, right)
                 left = Expr(.binary(symbol, left, right), offset: o, length: l)
+                left.operatorOffset = operatorToken.offset
             }
         }
 

@@ -66,3 +66,11 @@ public enum Value: Sendable, Hashable {
         }
     }
 }
+
+extension Value {
+    /// A date value from `YYYY-MM-DD` text; an invalid date gives a missing value, which makes
+    /// any example or test built from it fail visibly rather than trap.
+    public static func day(_ text: String) -> Value {
+        Day(text).map(Value.date) ?? .missing(["invalid date \(text)"])
+    }
+}

@@ -184,8 +184,14 @@ struct OverlayResolver {
     }
 
     func unknown(_ target: Located<String>, _ what: String, in c: Checklist, base: String, _ diagnostics: inout Diagnostics) {
-        let ids = c.sections.flatMap { [$0.id.value] + $0.items.map(\.id.value) + $0.penalties.map(\.id.value) }
-            + c.penalties.map(\.id.value) + c.bonuses.map(\.id.value) + c.vetoes.map(\.id.value)
+        let ids: [String]
+        switch what {
+        case "item": ids = c.sections.flatMap { $0.items.map(\.id.value) }
+        case "section": ids = c.sections.map(\.id.value)
+        default:
+            ids = c.sections.flatMap { [$0.id.value] + $0.items.map(\.id.value) + $0.penalties.map(\.id.value) }
+                + c.penalties.map(\.id.value) + c.bonuses.map(\.id.value) + c.vetoes.map(\.id.value)
+        }
         diagnostics.error(target.location, "no \(what) '\(target.value)' in '\(base)' to modify",
                           help: Suggestion.didYouMean(target.value, in: ids) ?? "`kaohe show --checklist \(base)` lists its ids")
     }

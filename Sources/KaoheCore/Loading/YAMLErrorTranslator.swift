@@ -7,8 +7,14 @@ enum YAMLErrorTranslator {
             SourceLocation(file: path, line: mark.line, column: mark.column)
         }
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // An unclosed quote or bracket runs to the end of the file: point where it was opened.
+            if let context, problem.contains("end of stream") || mark.line > context.mark.line + 1 {
+                return Diagnostic(.error, at: at(context.mark), "YAML syntax: \(reword(problem)) \(context.text) that starts here",
+                                  help: help(for: context.text) ?? help(for: problem),
+                                  notes: [.init(location: at(mark), message: "the YAML parser gave up here")])
+            }
             return Diagnostic(.error, at: at(mark), "YAML syntax: \(reword(problem))", help: help(for: problem))
         case .reader(let problem, let offset, _, _):
             let location = offset.map { lineColumn(ofUTF8Offset: $0, in: text, path: path) }
@@ -61,6 +67,8 @@ enum YAMLErrorTranslator {
         if problem.contains("cannot start any token") { return "indent with spaces, never tabs" }
         if problem.contains("mapping values") { return "quote values that contain ': ', e.g. title: \"A: B\"" }
         if problem.contains("did not find expected key") { return "check the indentation of this line against the lines above" }
+        if problem.contains("quoted scalar") { return "close the quote, or write the value without quotes" }
+        if problem.contains("flow") { return "check that every '[' and '{' is closed" }
         if problem.contains("Maximum nesting level") { return "a rules file never needs this nesting" }
         return nil
     }

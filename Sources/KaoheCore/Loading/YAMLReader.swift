@@ -53,7 +53,11 @@ public struct YAMLReader: Sendable {
     public func parse(
         data: Data, path: String, sources: inout SourceStore, diagnostics: inout Diagnostics
     ) -> [YAMLNode] {
-        guard let text = decodeUTF8(data, path: path, diagnostics: &diagnostics) else { return [] }
+        guard let text = decodeUTF8(data, path: path, diagnostics: &diagnostics) else {
+            // Keep a readable copy so the diagnostic can still quote the line.
+            sources.add(path: path, text: String(decoding: data, as: UTF8.self))
+            return []
+        }
         sources.add(path: path, text: text)
         return parse(text: text, path: path, diagnostics: &diagnostics)
     }

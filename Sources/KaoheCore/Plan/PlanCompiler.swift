@@ -44,9 +44,6 @@ struct PlanCompiler {
                 }
                 let when = expression(item.when, .bool)
                 guard let score = scorePlan(item, c, expression, &diagnostics) else { continue }
-                if item.points == 0 {
-                    diagnostics.warning(item.id.location, "item '\(item.id.value)' has 0 points: it can never cost or earn anything")
-                }
                 items.append(ItemPlan(item: item, when: when, score: score))
             }
             if section.items.isEmpty {
@@ -69,7 +66,7 @@ struct PlanCompiler {
             if let when = expression(veto.when, .bool) { vetoes.append(VetoPlan(veto: veto, when: when)) }
         }
         let bonuses = c.bonuses.compactMap { bonus in expression(bonus.when, .bool).map { BonusPlan(bonus: bonus, when: $0) } }
-        if c.weights.isEmpty, c.points != 100, !c.sections.isEmpty {
+        if c.weights.isEmpty, c.points != 100, !c.sections.isEmpty, diagnostics.errorCount == before {
             diagnostics.warning(c.location, "the points of checklist '\(c.id)' add up to \(DecimalMath.format(c.points)), not 100",
                                 help: "grade bands apply to that scale; adjust item points if 100 was meant")
         }

@@ -1,1 +1,10 @@
-// placeholder
+import KaoheCore
+
+/// The `common` pack: checks every district shares, from national Party regulations.
+public enum CommonPack {
+    public static let pack = Pack(
+        id: "common",
+        title: "全国通用检查",
+        checks: [TermExpiryCheck.self]
+    )
+}

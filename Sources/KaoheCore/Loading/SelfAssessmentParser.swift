@@ -1,0 +1,84 @@
+import Foundation
+
+/// Reads `kind: self-assessment` documents against a compiled checklist: unit, as-of date,
+/// facts (typed and range-checked) and responses (item ids checked).
+public struct SelfAssessmentParser: Sendable {
+    public let plan: ChecklistPlan
+
+    public init(plan: ChecklistPlan) {
+        self.plan = plan
+    }
+
+    static let keys = ["kaohe", "kind", "checklist", "unit", "as_of", "facts", "responses", "projects", "note"]
+
+    public func parse(_ node: YAMLNode, diagnostics: inout Diagnostics) -> SelfAssessment? {
+        let before = diagnostics.errorCount
+        let reader = MappingReader(node, what: "a self-assessment", allowed: Self.keys,
+                                   required: ["kaohe", "kind", "unit", "facts"], diagnostics: &diagnostics)
+        guard reader.isMapping else { return nil }
+        if let kindNode = reader["kind"], kindNode.scalar != "self-assessment" {
+            diagnostics.error(kindNode.tokenLocation, "expected kind: self-assessment, found \(kindNode.kindDescription)")
+        }
+        let checklist = Scalars.identifier(reader["checklist"], "the checklist id", &diagnostics)
+        if let checklist, checklist.value != plan.checklist.id {
+            diagnostics.error(checklist.location, "this self-assessment is for checklist '\(checklist.value)', but it is being scored against '\(plan.checklist.id)'",
+                              help: "choose the checklist with --checklist \(checklist.value)")
+        }
+        var unit = Unit(id: "?", name: "?", category: nil)
+        if let unitNode = reader["unit"] {
+            let u = MappingReader(unitNode, what: "unit", allowed: ["id", "name", "category"], required: ["id"], diagnostics: &diagnostics)
+            if let id = Scalars.identifier(u["id"], "the unit id", &diagnostics) {
+                unit = Unit(id: id.value, name: Scalars.string(u["name"], "the unit name", &diagnostics) ?? id.value, category: nil)
+            }
+            if let categoryNode = u["category"], let category = Scalars.string(categoryNode, "the unit category", &diagnostics) {
+                let known = plan.checklist.categories.map(\.id.value)
+                if !known.contains(category) {
+                    diagnostics.error(categoryNode.tokenLocation, "unknown unit category '\(category)'",
+                                      help: Suggestion.didYouMean(category, in: known) ?? "categories: \(known.joined(separator: ", "))")
+                } else if !plan.checklist.weights.isEmpty && plan.checklist.weights(for: category) == nil {
+                    diagnostics.error(categoryNode.tokenLocation, "category '\(category)' has no weights row in checklist '\(plan.checklist.id)'")
+                }
+                unit.category = category
+            } else if !plan.checklist.weights.isEmpty {
+                diagnostics.error(unitNode.location, "unit has no category, and checklist '\(plan.checklist.id)' weighs sections by category",
+                                  help: "add category: one of \(plan.checklist.categories.map(\.id.value).joined(separator: ", "))")
+            }
+        }
+        let asOf = Scalars.date(reader["as_of"], "as_of", &diagnostics)
+        let facts = FactDecoder(facts: plan.facts).decode(reader["facts"], diagnostics: &diagnostics)
+        var responses: [String: Response] = [:]
+        let itemIDs = plan.sections.flatMap { $0.items.map(\.item.id.value) }
+        for pair in Scalars.mapping(reader["responses"], "responses", &diagnostics) ?? [] {
+            guard let id = pair.key.scalar else { continue }
+            guard itemIDs.contains(id) else {
+                diagnostics.error(pair.key.tokenLocation, "responses name unknown item '\(id)'",
+                                  help: Suggestion.didYouMean(id, in: itemIDs) ?? "items: \(itemIDs.joined(separator: ", "))")
+                continue
+            }
+            let r = MappingReader(pair.value, what: "a response", allowed: ["self_score", "evidence", "note"], diagnostics: &diagnostics)
+            var response = Response()
+            if let scoreNode = r["self_score"], let score = Scalars.nonNegative(scoreNode, "self_score", &diagnostics) {
+                if let item = plan.sections.lazy.flatMap(\.items).first(where: { $0.item.id.value == id })?.item, score > item.points {
+                    diagnostics.error(scoreNode.tokenLocation, "self_score \(DecimalMath.format(score)) is above item \(id)'s \(DecimalMath.format(item.points)) points")
+                } else {
+                    response.selfScore = score
+                }
+            }
+            for element in Scalars.sequence(r["evidence"], "evidence", &diagnostics) ?? [] {
+                if let text = element.scalar {
+                    response.evidence.append(Evidence(title: text, ref: nil))
+                } else {
+                    let e = MappingReader(element, what: "evidence", allowed: ["title", "ref"], required: ["title"], diagnostics: &diagnostics)
+                    if let title = Scalars.string(e["title"], "evidence title", &diagnostics) {
+                        response.evidence.append(Evidence(title: title, ref: Scalars.string(e["ref"], "evidence ref", &diagnostics)))
+                    }
+                }
+            }
+            response.note = Scalars.string(r["note"], "note", &diagnostics)
+            responses[id] = response
+        }
+        guard diagnostics.errorCount == before else { return nil }
+        return SelfAssessment(source: node.location.file, checklist: checklist?.value, unit: unit, asOf: asOf,
+                              facts: facts, responses: responses, location: node.location)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// A unit's self-assessment (自评), decoded against a checklist.
+public struct SelfAssessment: Sendable {
+    public var source: String
+    public var checklist: String?
+    public var unit: Unit
+    public var asOf: Day?
+    /// Fact values by the plan's slots; `.missing` where the unit gave none.
+    public var facts: [Value]
+    public var responses: [String: Response]
+    public var location: SourceLocation
+
+    public init(source: String, checklist: String?, unit: Unit, asOf: Day?, facts: [Value],
+                responses: [String: Response], location: SourceLocation) {
+        self.source = source
+        self.checklist = checklist
+        self.unit = unit
+        self.asOf = asOf
+        self.facts = facts
+        self.responses = responses
+        self.location = location
+    }
+}
+
+/// The unit being assessed (单位).
+public struct Unit: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var category: String?
+
+    public init(id: String, name: String, category: String?) {
+        self.id = id
+        self.name = name
+        self.category = category
+    }
+}
+
+/// A unit's own answer for one item: its self score (自评分) and the evidence it points to.
+public struct Response: Sendable {
+    public var selfScore: Decimal?
+    public var evidence: [Evidence]
+    public var note: String?
+
+    public init(selfScore: Decimal? = nil, evidence: [Evidence] = [], note: String? = nil) {
+        self.selfScore = selfScore
+        self.evidence = evidence
+        self.note = note
+    }
+}
+
+public struct Evidence: Sendable, Hashable {
+    public var title: String
+    public var ref: String?
+}

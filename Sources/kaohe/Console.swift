@@ -1,0 +1,55 @@
+import Foundation
+import KaoheCore
+import KaoheCommon
+
+/// Output helpers shared by the subcommands.
+enum Console {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func err(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// The packs linked into this executable.
+    static func registry() throws -> Registry {
+        do {
+            return try Registry(packs: [CommonPack.pack])
+        } catch {
+            throw Failure(message: "kaohe: internal error: \(error)")
+        }
+    }
+
+    /// Loads rules; on any error prints every diagnostic to stderr and fails with status 1.
+    static func loadRules(_ paths: [String]) throws -> LoadResult {
+        let result = RulesLoader(registry: try registry()).load(paths: paths)
+        let diagnostics = result.diagnostics.sorted
+        if result.diagnostics.hasErrors {
+            throw Failure(message: DiagnosticRenderer(sources: result.sources).render(diagnostics) + summary(result.diagnostics))
+        }
+        if !diagnostics.isEmpty { err(DiagnosticRenderer(sources: result.sources).render(diagnostics)) }
+        return result
+    }
+
+    static func summary(_ diagnostics: Diagnostics) -> String {
+        let errors = diagnostics.sorted.filter { $0.severity == .error }.count
+        let warnings = diagnostics.sorted.filter { $0.severity == .warning }.count
+        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+    }
+
+    /// The plan for `id`, or the only checklist when `id` is nil.
+    static func plan(_ rules: RuleSet, id: String?) throws -> ChecklistPlan {
+        if let id {
+            guard let plan = rules.plans[id] else {
+                let help = Suggestion.didYouMean(id, in: rules.plans.keys).map { " (\($0))" } ?? ""
+                throw Failure(message: "kaohe: no checklist '\(id)' in the rules\(help); checklists: \(rules.plans.keys.sorted().joined(separator: ", "))")
+            }
+            return plan
+        }
+        guard rules.plans.count == 1, let only = rules.plans.values.first else {
+            throw Failure(message: "kaohe: the rules hold \(rules.plans.count) checklists; choose one with --checklist: \(rules.plans.keys.sorted().joined(separator: ", "))")
+        }
+        return only
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import KaoheCore
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Load, resolve and type-check rules; print every problem with file:line:col.")
+
+    @Argument(help: "Rules folders or files (default: rules).")
+    var paths: [String] = []
+
+    func run() throws {
+        let registry = try Console.registry()
+        let result = RulesLoader(registry: registry).load(paths: paths.isEmpty ? ["rules"] : paths)
+        let diagnostics = result.diagnostics.sorted
+        Console.out(DiagnosticRenderer(sources: result.sources).render(diagnostics))
+        let rules = result.rules
+        if result.diagnostics.hasErrors {
+            throw Failure(message: Console.summary(result.diagnostics))
+        }
+        Console.out("ok: \(rules.plans.count) checklist\(rules.plans.count == 1 ? "" : "s"), \(rules.standards.count) standards, \(rules.tests.count) test file\(rules.tests.count == 1 ? "" : "s")"
+            + (diagnostics.isEmpty ? "\n" : ", " + Console.summary(result.diagnostics)))
+    }
+}

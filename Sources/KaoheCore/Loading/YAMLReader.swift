@@ -65,10 +65,18 @@ public struct YAMLReader: Sendable {
     func parse(text: String, path: String, diagnostics: inout Diagnostics) -> [YAMLNode] {
         var body = text
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
-        if let depth = Self.flowDepth(body), depth.depth > limits.maxDepth {
+        let scan = Self.prescan(body)
+        if scan.depth > limits.maxDepth {
             diagnostics.error(
-                SourceLocation(file: path, line: depth.line, column: depth.column),
+                SourceLocation(file: path, line: scan.depthAt.line, column: scan.depthAt.column),
                 "nesting deeper than \(limits.maxDepth) levels", help: "a rules file never needs this; check the file is what you meant to load")
+            return []
+        }
+        if let at = scan.complexKeyAt {
+            diagnostics.error(
+                SourceLocation(file: path, line: at.line, column: at.column),
+                "a list, a mapping or an alias used as a mapping key is not allowed in Kaohe files",
+                help: "keys are plain names, like 'points:'")
             return []
         }
         var documents: [YAMLNode] = []
@@ -130,32 +138,71 @@ public struct YAMLReader: Sendable {
         return String(validating: slice, as: UTF8.self) == nil ? 0 : length
     }
 
-    /// The deepest `[`/`{` nesting outside quotes, if any line goes deeper than 1 — a cheap
-    /// guard before libyaml's own (which allows 1000 levels) builds a deep tree.
-    static func flowDepth(_ text: String) -> (depth: Int, line: Int, column: Int)? {
-        var depth = 0, maxDepth = 0, line = 1, column = 0
-        var at = (1, 1)
+    /// What a scan of the raw text finds before libyaml sees it.
+    struct Prescan {
+        var depth = 0
+        var depthAt = (line: 1, column: 1)
+        /// Where a complex key (a list, mapping or alias used as a mapping key) is written.
+        var complexKeyAt: (line: Int, column: Int)?
+    }
+
+    /// Scans the text outside quotes and comments for the deepest `[`/`{` nesting (a cheap
+    /// guard before libyaml's own, which allows 1000 levels) and for complex mapping keys,
+    /// which Kaohe files never need and which would make an alias bomb expand while keys are
+    /// compared for duplicates.
+    static func prescan(_ text: String) -> Prescan {
+        var result = Prescan()
+        var depth = 0, line = 1, column = 0
         var quote: Character?
         var comment = false
+        var lineStart = true
+        var previous: Character = "\n"
+        var pendingKeyEnd = false
+        var inAlias = false
         for character in text {
             column += 1
-            if character == "\n" { line += 1; column = 0; comment = false; quote = nil; continue }
+            if character == "\n" {
+                line += 1; column = 0; comment = false; quote = nil; lineStart = true; previous = "\n"
+                pendingKeyEnd = false; inAlias = false
+                continue
+            }
+            defer { previous = character }
             if comment { continue }
             if let open = quote {
                 if character == open { quote = nil }
                 continue
             }
+            if pendingKeyEnd {
+                if character == " " { continue }
+                if character == ":", result.complexKeyAt == nil { result.complexKeyAt = (line, column) }
+                pendingKeyEnd = false
+            }
+            if inAlias {
+                if character.isLetter || character.isNumber || character == "-" || character == "_" { continue }
+                inAlias = false
+                if character == " " { pendingKeyEnd = true; continue }
+                if character == ":", result.complexKeyAt == nil { result.complexKeyAt = (line, column) }
+            }
+            let tokenStart = " \t[{,:\n".contains(previous)
+            if lineStart {
+                if character == " " || character == "-" { continue }
+                lineStart = false
+                if character == "?", result.complexKeyAt == nil { result.complexKeyAt = (line, column) }
+            }
             switch character {
-            case "#": comment = true
-            case "'", "\"": quote = character
+            case "#" where previous == " " || previous == "\n" || previous == "\t": comment = true
+            case "'", "\"" where tokenStart: quote = character
+            case "*" where tokenStart: inAlias = true
             case "[", "{":
                 depth += 1
-                if depth > maxDepth { maxDepth = depth; at = (line, column) }
-            case "]", "}": depth = max(0, depth - 1)
+                if depth > result.depth { result.depth = depth; result.depthAt = (line, column) }
+            case "]", "}":
+                depth = max(0, depth - 1)
+                pendingKeyEnd = true
             default: break
             }
         }
-        return maxDepth > 1 ? (maxDepth, at.0, at.1) : nil
+        return result
     }
 
     static func megabytes(_ bytes: Int) -> String {

@@ -62,7 +62,8 @@ public struct YAMLReader: Sendable {
         return parse(text: text, path: path, diagnostics: &diagnostics)
     }
 
-    func parse(text: String, path: String, diagnostics: inout Diagnostics) -> [YAMLNode] {
+    /// Parses `text`; `lineOffset` shifts every line number (a line of a JSON Lines file).
+    public func parse(text: String, path: String, lineOffset: Int = 0, diagnostics: inout Diagnostics) -> [YAMLNode] {
         var body = text
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
         let scan = Self.prescan(body)
@@ -84,7 +85,7 @@ public struct YAMLReader: Sendable {
             let parser = try Parser(yaml: body, resolver: .basic)
             var budget = limits.maxNodes
             while let root = try parser.nextRoot() {
-                var converter = Converter(path: path, budget: budget, maxDepth: limits.maxDepth)
+                var converter = Converter(path: path, budget: budget, maxDepth: limits.maxDepth, lineOffset: lineOffset)
                 guard let node = converter.convert(root, depth: 0) else {
                     diagnostics.error(
                         converter.failure ?? SourceLocation(file: path, line: 1, column: 1),
@@ -95,7 +96,9 @@ public struct YAMLReader: Sendable {
                 documents.append(node)
             }
         } catch let error as YamlError {
-            diagnostics.append(YAMLErrorTranslator.diagnostic(for: error, path: path, text: body))
+            var diagnostic = YAMLErrorTranslator.diagnostic(for: error, path: path, text: body)
+            diagnostic.location.line += lineOffset
+            diagnostics.append(diagnostic)
             return []
         } catch {
             diagnostics.error(SourceLocation(file: path, line: 1, column: 1), "cannot parse YAML: \(error)")
@@ -191,7 +194,7 @@ public struct YAMLReader: Sendable {
             }
             switch character {
             case "#" where previous == " " || previous == "\n" || previous == "\t": comment = true
-            case "'", "\"" where tokenStart: quote = character
+            case "'" where tokenStart, "\"" where tokenStart: quote = character
             case "*" where tokenStart: inAlias = true
             case "[", "{":
                 depth += 1
@@ -216,17 +219,19 @@ private struct Converter {
     let path: String
     var budget: Int
     let maxDepth: Int
+    let lineOffset: Int
     var failure: SourceLocation?
     var failureMessage = ""
 
-    init(path: String, budget: Int, maxDepth: Int) {
+    init(path: String, budget: Int, maxDepth: Int, lineOffset: Int) {
         self.path = path
+        self.lineOffset = lineOffset
         self.budget = budget
         self.maxDepth = maxDepth
     }
 
     mutating func convert(_ node: Node, depth: Int) -> YAMLNode? {
-        let location = SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        let location = SourceLocation(file: path, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
         budget -= 1
         if budget < 0 {
             failure = location

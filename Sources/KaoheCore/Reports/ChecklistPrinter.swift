@@ -3,10 +3,13 @@ import Foundation
 /// Prints a resolved checklist for `kaohe show`: facts, sections, items with their scoring,
 /// penalties, bonuses and vetoes, each with the checklist and file it came from.
 public enum ChecklistPrinter {
-    public static func render(_ c: Checklist) -> String {
+    /// `origins: false` leaves out files and places: the form a fingerprint hashes.
+    public static func render(_ c: Checklist, origins: Bool = true) -> String {
+        func origin(_ o: Origin) -> String { origins ? Self.origin(o) : "" }
+        func penaltyLine(_ p: Penalty) -> String { Self.describe(p, origins: origins) }
         var out = "\(c.title)\n"
         out += "id: \(c.id)" + (c.version.isEmpty ? "" : "  version: \(c.version)") + "\n"
-        if c.lineage.count > 1 { out += "extends: " + c.lineage.dropFirst().joined(separator: " → ") + "\n" }
+        if c.lineage.count > 1, origins { out += "extends: " + c.lineage.dropFirst().joined(separator: " → ") + "\n" }
         if !c.packs.isEmpty { out += "packs: \(c.packs.joined(separator: ", "))\n" }
         if let period = c.period { out += "period: \(period.from) – \(period.to)\n" }
         out += "points: \(DecimalMath.format(c.points))\n"
@@ -37,13 +40,19 @@ public enum ChecklistPrinter {
                 out += "  \(item.id.value) \(item.title)  \(DecimalMath.format(item.points)) 分  \(describe(item.score))\n"
                 if let applies = item.appliesTo { out += "      applies_to: \(applies.map(\.value).joined(separator: ", "))\n" }
                 if let when = item.when { out += "      when: \(when.text)\n" }
+                if item.excludeWhenMissing { out += "      missing: exclude\n" }
+                if let finding = item.finding { out += "      finding: \(finding)\n" }
+                if let r = item.rectify {
+                    let parts = [r.action, r.within.map { "within \($0)" }, r.severity?.rawValue, r.owner.map { "owner \($0)" }]
+                    out += "      rectify: " + parts.compactMap { $0 }.joined(separator: ", ") + "\n"
+                }
                 out += "      \(origin(item.origin))\n"
             }
-            for penalty in section.penalties { out += "  扣分 " + describe(penalty) + "\n" }
+            for penalty in section.penalties { out += "  扣分 " + penaltyLine(penalty) + "\n" }
         }
         if !c.penalties.isEmpty {
             out += "\n扣分项:\n"
-            for penalty in c.penalties { out += "  " + describe(penalty) + "\n" }
+            for penalty in c.penalties { out += "  " + penaltyLine(penalty) + "\n" }
         }
         if !c.bonuses.isEmpty {
             out += "\n加分项" + (c.bonusCap.map { "（上限 \(DecimalMath.format($0)) 分）" } ?? "") + ":\n"
@@ -67,7 +76,7 @@ public enum ChecklistPrinter {
         return text
     }
 
-    static func describe(_ penalty: Penalty) -> String {
+    static func describe(_ penalty: Penalty, origins: Bool) -> String {
         var text = "\(penalty.id.value) \(penalty.title)  "
         switch penalty.amount {
         case .fixed(let points): text += "−\(DecimalMath.format(points))"
@@ -75,7 +84,8 @@ public enum ChecklistPrinter {
             text += "−\(DecimalMath.format(per)) × (\(count.text))" + (cap.map { " ≤ \(DecimalMath.format($0))" } ?? "")
         }
         if let when = penalty.when { text += "  when: \(when.text)" }
-        return text + "  \(origin(penalty.origin))"
+        if let severity = penalty.severity { text += "  severity: \(severity.rawValue)" }
+        return text + (origins ? "  \(origin(penalty.origin))" : "")
     }
 
     public static func describe(_ score: ScoreMethod) -> String {

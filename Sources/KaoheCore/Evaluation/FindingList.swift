@@ -1,0 +1,89 @@
+import Foundation
+
+/// Builds a unit's findings (问题清单) with stable ids: `<unit>/<item>`, `/2`… for further
+/// findings of one item, `/overclaim` for 自评偏高.
+struct FindingList {
+    let plan: ChecklistPlan
+    let unit: Unit
+    let asOf: Day
+    private(set) var all: [Finding] = []
+
+    init(plan: ChecklistPlan, unit: Unit, asOf: Day) {
+        self.plan = plan
+        self.unit = unit
+        self.asOf = asOf
+    }
+
+    static let overclaimMargin: Decimal = 0.5
+
+    mutating func add(item: Item, outcome: ItemScorer.Outcome, selfScore: Decimal?) {
+        let id = "\(unit.id)/\(item.id.value)"
+        let deduction = item.points - outcome.awarded
+        switch outcome.status {
+        case .notApplicable:
+            return
+        case .missing:
+            append(id: id, item: item.id.value, message: "补充材料：" + outcome.missingFacts.joined(separator: "、"),
+                   deduction: item.points, severity: item.rectify?.severity ?? .minor, rectify: item.rectify)
+        case .error:
+            append(id: id, item: item.id.value, message: "规则错误：\(outcome.fault?.message ?? "")", deduction: item.points,
+                   severity: .error, rectify: nil)
+        default:
+            var messages = outcome.checkFindings
+            if deduction > 0 {
+                let template = item.finding ?? messages.first?.message ?? generated(item, outcome)
+                let severity = item.rectify?.severity ?? messages.first?.severity ?? .minor
+                if !messages.isEmpty { messages.removeFirst() }
+                messages.insert(CheckFinding(fill(template, outcome.outputs), severity: severity), at: 0)
+            }
+            for (index, finding) in messages.enumerated() {
+                append(id: index == 0 ? id : "\(id)/\(index + 1)", item: item.id.value, message: finding.message,
+                       deduction: index == 0 ? deduction : 0, severity: finding.severity,
+                       rectify: finding.severity == .notice ? nil : item.rectify)
+            }
+        }
+        if let selfScore, selfScore - outcome.awarded > Self.overclaimMargin, outcome.status != .missing {
+            append(id: "\(id)/overclaim", item: item.id.value,
+                   message: "自评偏高：自评 \(format(selfScore)) 分，核定 \(format(outcome.awarded)) 分",
+                   deduction: 0, severity: .notice, rectify: nil)
+        }
+    }
+
+    mutating func addPenalty(_ penalty: Penalty, amount: Decimal, count: Decimal?) {
+        var message = penalty.finding ?? penalty.title
+        if let count { message = fill(message, ["count": format(count)]) + (penalty.finding == nil ? "（\(format(count)) 次）" : "") }
+        let severity = penalty.severity ?? (amount == 0 ? .notice : .minor)
+        append(id: "\(unit.id)/\(penalty.id.value)", item: penalty.id.value, message: message, deduction: amount,
+               severity: severity, rectify: penalty.rectify)
+    }
+
+    mutating func addVeto(_ veto: Veto) {
+        append(id: "\(unit.id)/\(veto.id.value)", item: veto.id.value, message: "一票否决：\(veto.title)", deduction: 0,
+               severity: .veto, rectify: nil)
+    }
+
+    mutating func addMissing(id: String, facts: [String]) {
+        let titles = facts.map { name in plan.facts.first { $0.name == name }?.label ?? name }
+        append(id: "\(unit.id)/\(id)", item: id, message: "补充材料：" + titles.joined(separator: "、"), deduction: 0,
+               severity: .minor, rectify: nil)
+    }
+
+    mutating func append(id: String, item: String, message: String, deduction: Decimal, severity: Severity, rectify: Rectify?) {
+        all.append(Finding(id: id, item: item, message: message, deduction: deduction, severity: severity,
+                           action: rectify?.action, due: rectify?.within.flatMap { asOf.adding($0) }, owner: rectify?.owner))
+    }
+
+    /// A message for an item without a `finding` template: its title and what it earned.
+    func generated(_ item: Item, _ outcome: ItemScorer.Outcome) -> String {
+        "\(item.title)：得 \(format(outcome.awarded)) 分（满分 \(format(item.points)) 分）"
+    }
+
+    /// Fills `{name}` placeholders; unknown names are left as written.
+    func fill(_ template: String, _ values: [String: String]) -> String {
+        var text = template
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    func format(_ value: Decimal) -> String { DecimalMath.format(DecimalMath.round(value)) }
+}

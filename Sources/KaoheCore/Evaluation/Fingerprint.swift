@@ -1,0 +1,14 @@
+/// The fingerprint of a compiled checklist: a hash of everything that decides its results
+/// (the resolved checklist without file places, and the packs with their checks), so two
+/// results with the same fingerprint and inputs are identical.
+public enum Fingerprint {
+    public static let engineVersion = "kaohe-format-1"
+
+    public static func of(_ plan: ChecklistPlan, registry: Registry) -> String {
+        var text = engineVersion + "\n" + ChecklistPrinter.render(plan.checklist, origins: false)
+        for pack in registry.packs where plan.checklist.packs.contains(pack.id) {
+            text += "pack \(pack.id): " + pack.checks.map { $0.description.id }.sorted().joined(separator: ", ") + "\n"
+        }
+        return "sha256:" + SHA256.hex(Array(text.utf8))
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+
+/// Scores self-assessments against a compiled checklist (SPEC §2.1–2.4): items, sections with
+/// N/A scaling and penalties, category weights, checklist penalties, capped bonuses, vetoes,
+/// grades from the rounded total, and the findings to rectify.
+public struct Scorer: Sendable {
+    public let plan: ChecklistPlan
+    public let fingerprint: String
+
+    public init(plan: ChecklistPlan, registry: Registry) {
+        self.plan = plan
+        self.fingerprint = Fingerprint.of(plan, registry: registry)
+    }
+
+    public func evaluate(_ assessment: SelfAssessment, asOf: Day) -> UnitResult {
+        let c = plan.checklist
+        var frame = Frame(facts: assessment.facts, asOf: asOf, period: c.period)
+        let unit = assessment.unit
+        let scorer = ItemScorer(plan: plan, unit: unit, asOf: asOf)
+        var findings = FindingList(plan: plan, unit: unit, asOf: asOf)
+        var items: [ItemResult] = []
+        var sections: [SectionResult] = []
+        var errors: [RuleError] = []
+        var penaltyTotal: Decimal = 0
+        for sectionPlan in plan.sections {
+            var earned: Decimal = 0, applicable: Decimal = 0
+            for itemPlan in sectionPlan.items {
+                let item = itemPlan.item
+                let response = assessment.responses[item.id.value]
+                let outcome = scorer.score(itemPlan, frame: &frame, response: response)
+                if let fault = outcome.fault {
+                    errors.append(RuleError(item: item.id.value, message: fault.message, location: fault.location))
+                }
+                if outcome.status != .notApplicable {
+                    applicable += item.points
+                    earned += outcome.awarded
+                }
+                findings.add(item: item, outcome: outcome, selfScore: response?.selfScore)
+                items.append(ItemResult(id: item.id.value, title: item.title, section: sectionPlan.section.id.value,
+                                        status: outcome.status, awarded: outcome.awarded, points: item.points,
+                                        selfScore: response?.selfScore, explain: outcome.explain))
+            }
+            var sectionPenalty: Decimal = 0
+            for penalty in sectionPlan.penalties {
+                if let amount = apply(penalty, &frame, &findings, &errors) { sectionPenalty += amount }
+            }
+            penaltyTotal += sectionPenalty
+            let points = sectionPlan.section.points
+            let applies = applicable > 0
+            let score = applies ? DecimalMath.max(0, earned - sectionPenalty) / applicable * points : 0
+            sections.append(SectionResult(id: sectionPlan.section.id.value, title: sectionPlan.section.title, score: score,
+                                          points: points, weight: nil, applies: applies, penalty: sectionPenalty))
+        }
+        var total = weightedTotal(&sections, category: unit.category)
+        var checklistPenalty: Decimal = 0
+        for penalty in plan.penalties {
+            if let amount = apply(penalty, &frame, &findings, &errors) { checklistPenalty += amount }
+        }
+        penaltyTotal += checklistPenalty
+        total = DecimalMath.max(0, total - checklistPenalty)
+        var bonus: Decimal = 0
+        for bonusPlan in plan.bonuses {
+            switch condition(bonusPlan.when, bonusPlan.bonus.id.value, &frame, &errors) {
+            case .some(.bool(true)): bonus += bonusPlan.bonus.points
+            case .some(.missing(let names)): findings.addMissing(id: bonusPlan.bonus.id.value, facts: names)
+            default: break
+            }
+        }
+        if let cap = c.bonusCap { bonus = DecimalMath.min(cap, bonus) }
+        total += bonus
+        var vetoes: [VetoHit] = []
+        for vetoPlan in plan.vetoes {
+            let veto = vetoPlan.veto
+            switch condition(vetoPlan.when, veto.id.value, &frame, &errors) {
+            case .some(.bool(true)):
+                vetoes.append(VetoHit(id: veto.id.value, title: veto.title, grade: veto.grade?.value, zeroScore: veto.zeroScore))
+                findings.addVeto(veto)
+            case .some(.missing(let names)): findings.addMissing(id: veto.id.value, facts: names)
+            default: break
+            }
+        }
+        if vetoes.contains(where: \.zeroScore) { total = 0 }
+        return UnitResult(checklistID: c.id, checklistVersion: c.version, fingerprint: fingerprint, unit: unit, asOf: asOf,
+                          source: assessment.source, total: total, grade: grade(for: total, vetoes: vetoes), vetoes: vetoes,
+                          bonus: bonus, penalty: penaltyTotal, sections: sections, items: items,
+                          findings: findings.all, errors: errors)
+    }
+
+    /// Σ section scores rescaled over the sections that apply, or with the category's weights.
+    func weightedTotal(_ sections: inout [SectionResult], category: String?) -> Decimal {
+        if !plan.checklist.weights.isEmpty, let category, let row = plan.checklist.weights(for: category) {
+            var sum: Decimal = 0, weights: Decimal = 0
+            for index in sections.indices {
+                let weight = row.weights.first { $0.section.value == sections[index].id }?.weight ?? 0
+                sections[index].weight = weight
+                guard sections[index].applies, sections[index].points > 0 else { continue }
+                sum += sections[index].score / sections[index].points * weight
+                weights += weight
+            }
+            return weights == 0 ? 0 : sum * 100 / weights
+        }
+        let applicablePoints = sections.filter(\.applies).reduce(Decimal(0)) { $0 + $1.points }
+        guard applicablePoints > 0 else { return 0 }
+        let sum = sections.filter(\.applies).reduce(Decimal(0)) { $0 + $1.score }
+        return sum * plan.checklist.points / applicablePoints
+    }
+
+    /// The grade of the rounded total, capped by the lowest grade among triggered vetoes.
+    func grade(for total: Decimal, vetoes: [VetoHit]) -> String? {
+        let bands = plan.checklist.grades
+        let rounded = DecimalMath.round(total)
+        var index = bands.firstIndex { $0.min <= rounded }
+        for veto in vetoes {
+            guard let capped = bands.firstIndex(where: { $0.grade == veto.grade }) else { continue }
+            index = max(index ?? capped, capped)
+        }
+        return index.map { bands[$0].grade }
+    }
+
+    /// Evaluates a penalty; returns its deduction when triggered.
+    func apply(_ penaltyPlan: PenaltyPlan, _ frame: inout Frame, _ findings: inout FindingList, _ errors: inout [RuleError]) -> Decimal? {
+        let penalty = penaltyPlan.penalty
+        if let when = penaltyPlan.when {
+            switch condition(when, penalty.id.value, &frame, &errors) {
+            case .some(.bool(true)): break
+            case .some(.missing(let names)):
+                findings.addMissing(id: penalty.id.value, facts: names)
+                return nil
+            default: return nil
+            }
+        }
+        let amount: Decimal
+        var count: Decimal?
+        switch penalty.amount {
+        case .fixed(let points): amount = points
+        case .perCount(let per, _, let cap):
+            guard let countExpression = penaltyPlan.count else { return nil }
+            switch condition(countExpression, penalty.id.value, &frame, &errors) {
+            case .some(.number(let n)):
+                guard n > 0 else { return nil }
+                count = n
+                amount = cap.map { DecimalMath.min($0, per * n) } ?? per * n
+            case .some(.missing(let names)):
+                findings.addMissing(id: penalty.id.value, facts: names)
+                return nil
+            default: return nil
+            }
+        }
+        findings.addPenalty(penalty, amount: amount, count: count)
+        return amount
+    }
+
+    /// Evaluates a condition, recording a fault as the rule's error.
+    func condition(_ expression: CompiledExpression, _ id: String, _ frame: inout Frame, _ errors: inout [RuleError]) -> Value? {
+        do {
+            return try Evaluator.evaluate(expression, &frame)
+        } catch {
+            errors.append(RuleError(item: id, message: error.message, location: error.location))
+            return nil
+        }
+    }
+}

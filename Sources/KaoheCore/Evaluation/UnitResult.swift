@@ -1,0 +1,93 @@
+import Foundation
+
+/// An item's status after scoring.
+public enum ItemStatus: String, Sendable, CaseIterable {
+    case met, partial, unmet, missing
+    case notApplicable = "not-applicable"
+    case unverified, error
+
+    /// The label reports show.
+    public var label: String {
+        switch self {
+        case .met: return "达标"
+        case .partial: return "部分达标"
+        case .unmet: return "未达标"
+        case .missing: return "证据不足"
+        case .notApplicable: return "不涉及"
+        case .unverified: return "待核实"
+        case .error: return "规则错误"
+        }
+    }
+}
+
+/// One item's score and the steps behind it. Scores are exact; they are rounded at output.
+public struct ItemResult: Sendable {
+    public var id: String
+    public var title: String
+    public var section: String
+    public var status: ItemStatus
+    public var awarded: Decimal
+    public var points: Decimal
+    public var selfScore: Decimal?
+    public var explain: [String]
+}
+
+public struct SectionResult: Sendable {
+    public var id: String
+    public var title: String
+    /// The section's score on its own points, after its penalties and N/A scaling.
+    public var score: Decimal
+    public var points: Decimal
+    public var weight: Decimal?
+    /// False when no item of the section applies to the unit: it leaves the total.
+    public var applies: Bool
+    public var penalty: Decimal
+}
+
+/// A problem to rectify (or a notice), with a stable id a ledger can match.
+public struct Finding: Sendable, Equatable {
+    public var id: String
+    public var item: String
+    public var message: String
+    public var deduction: Decimal
+    public var severity: Severity
+    public var action: String?
+    public var due: Day?
+    public var owner: String?
+}
+
+/// A fault in a rule met while scoring (division by zero…): the score cannot be trusted.
+public struct RuleError: Sendable, Equatable {
+    public var item: String
+    public var message: String
+    public var location: SourceLocation?
+}
+
+public struct VetoHit: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var grade: String?
+    public var zeroScore: Bool
+}
+
+/// Everything Kaohe says about one unit.
+public struct UnitResult: Sendable {
+    public var checklistID: String
+    public var checklistVersion: String
+    public var fingerprint: String
+    public var unit: Unit
+    public var asOf: Day
+    public var source: String
+    public var total: Decimal
+    public var grade: String?
+    public var vetoes: [VetoHit]
+    public var bonus: Decimal
+    public var penalty: Decimal
+    public var sections: [SectionResult]
+    public var items: [ItemResult]
+    public var findings: [Finding]
+    public var errors: [RuleError]
+
+    /// The total as people see it: rounded half-up to 2 decimals.
+    public var roundedTotal: Decimal { DecimalMath.round(total) }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Reads self-assessments: YAML or JSON files, folders of them (recursively, in a stable
+/// order), and JSON Lines files (`.jsonl`, one document a line, each error at its line).
+public struct AssessmentReader: Sendable {
+    public var reader = YAMLReader()
+    public static let maxBatchBytes = 1 << 30
+
+    public init() {}
+
+    /// One input document with where it came from.
+    public struct Document: Sendable {
+        public var node: YAMLNode
+        public var source: String
+    }
+
+    public func documents(paths: [String], sources: inout SourceStore, diagnostics: inout Diagnostics) -> [Document] {
+        var documents: [Document] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                diagnostics.error(SourceLocation(file: path, line: 1, column: 1), "no such file or folder")
+                continue
+            }
+            let files = isDirectory.boolValue ? RuleFiles.find(in: path, diagnostics: &diagnostics) + jsonLines(in: path) : [path]
+            for file in files {
+                if file.hasSuffix(".jsonl") || file.hasSuffix(".ndjson") {
+                    documents += readJSONLines(file, sources: &sources, diagnostics: &diagnostics)
+                } else {
+                    let nodes = reader.read(path: file, sources: &sources, diagnostics: &diagnostics)
+                    for (index, node) in nodes.enumerated() {
+                        documents.append(Document(node: node, source: nodes.count == 1 ? file : "\(file)#\(index + 1)"))
+                    }
+                }
+            }
+        }
+        return documents
+    }
+
+    func jsonLines(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { folder + "/" + $0 }
+    }
+
+    func readJSONLines(_ path: String, sources: inout SourceStore, diagnostics: inout Diagnostics) -> [Document] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.error(SourceLocation(file: path, line: 1, column: 1), "cannot read the file")
+            return []
+        }
+        guard data.count <= Self.maxBatchBytes else {
+            diagnostics.error(SourceLocation(file: path, line: 1, column: 1), "batch file is larger than 1 GB; split it")
+            return []
+        }
+        guard let text = reader.decodeUTF8(data, path: path, diagnostics: &diagnostics) else { return [] }
+        sources.add(path: path, text: text)
+        var documents: [Document] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            guard trimmed.hasPrefix("{") else {
+                diagnostics.error(SourceLocation(file: path, line: index + 1, column: 1), "a JSON Lines file holds one JSON object a line")
+                continue
+            }
+            for node in reader.parse(text: String(line), path: path, lineOffset: index, diagnostics: &diagnostics) {
+                documents.append(Document(node: node, source: "\(path):\(index + 1)"))
+            }
+        }
+        return documents
+    }
+
+    /// The `checklist:` a document names, if any (to choose the checklist for a batch).
+    public static func checklistID(of node: YAMLNode) -> String? {
+        guard case .mapping(let pairs) = node.content else { return nil }
+        return pairs.first { $0.key.scalar == "checklist" }?.value.scalar
+    }
+}

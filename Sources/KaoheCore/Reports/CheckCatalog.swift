@@ -1,0 +1,68 @@
+import Foundation
+
+/// The listing of `kaohe checks`: every pack's checks with parameters, facts read and examples.
+public enum CheckCatalog {
+    public static let schemaVersion = 1
+
+    public static func text(_ registry: Registry) -> String {
+        var out = ""
+        for pack in registry.packs {
+            out += "pack \(pack.id) — \(pack.title)\n"
+            for check in pack.checks.sorted(by: { $0.description.id < $1.description.id }) {
+                let d = check.description
+                out += "\n  \(d.id)  \(d.title)\n"
+                out += d.rationale.split(separator: "\n").map { "    \($0)\n" }.joined()
+                for p in d.parameters {
+                    out += "    with \(p.name): \(p.type)" + (p.defaultValue.map { " = \($0.literal)" } ?? " (required)") + " — \(p.summary)\n"
+                }
+                if !d.reads.isEmpty { out += "    reads " + d.reads.map { "\($0.name): \($0.type)" }.joined(separator: ", ") + "\n" }
+                for e in d.examples {
+                    let facts = e.facts.keys.sorted().map { "\($0) = \(e.facts[$0]?.literal ?? "")" }.joined(separator: ", ")
+                    out += "    e.g. \(facts), as_of \(e.asOf) → \(DecimalMath.format(e.fraction)) of the points"
+                        + (e.messages.isEmpty ? "" : "; " + e.messages.joined(separator: "; ")) + "\n"
+                }
+            }
+            for f in pack.functions {
+                out += "\n  function \(f.name)(" + f.parameters.map(\.description).joined(separator: ", ") + ") → \(f.result)  \(f.summary)\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    public static func json(_ registry: Registry) -> String {
+        var root = JSONObject()
+        root.add("schema", raw: String(schemaVersion))
+        root.add("packs", array: registry.packs.map { pack in
+            var p = JSONObject()
+            p.add("id", pack.id)
+            p.add("title", pack.title)
+            p.add("checks", array: pack.checks.sorted(by: { $0.description.id < $1.description.id }).map { check in
+                let d = check.description
+                var c = JSONObject()
+                c.add("id", d.id)
+                c.add("title", d.title)
+                c.add("rationale", d.rationale)
+                c.add("parameters", array: d.parameters.map { param in
+                    var x = JSONObject()
+                    x.add("name", param.name)
+                    x.add("type", param.type.description)
+                    x.add("default", raw: param.defaultValue?.json ?? "null")
+                    x.add("summary", param.summary)
+                    return x.text
+                })
+                c.add("reads", array: d.reads.map { r in
+                    var x = JSONObject()
+                    x.add("name", r.name)
+                    x.add("type", r.type.description)
+                    return x.text
+                })
+                c.add("examples", raw: String(d.examples.count))
+                return c.text
+            })
+            p.add("functions", strings: pack.functions.map(\.name))
+            return p.text
+        })
+        return root.text + "\n"
+    }
+}

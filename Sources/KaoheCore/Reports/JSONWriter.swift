@@ -1,0 +1,120 @@
+import Foundation
+
+/// A tiny JSON builder that keeps keys in the order they are written (results have a stable,
+/// documented key order) and numbers in decimal form.
+public struct JSONObject {
+    private var fields: [(String, String)] = []
+
+    public init() {}
+
+    public mutating func add(_ key: String, raw: String) { fields.append((key, raw)) }
+    public mutating func add(_ key: String, _ value: String) { add(key, raw: JSONText.quote(value)) }
+    public mutating func add(_ key: String, _ value: String?) { add(key, raw: value.map(JSONText.quote) ?? "null") }
+    public mutating func add(_ key: String, _ value: Bool) { add(key, raw: value ? "true" : "false") }
+    public mutating func add(_ key: String, score: Decimal) { add(key, raw: DecimalMath.format(DecimalMath.round(score))) }
+    public mutating func add(_ key: String, score: Decimal?) { add(key, raw: score.map { DecimalMath.format(DecimalMath.round($0)) } ?? "null") }
+    public mutating func add(_ key: String, _ object: JSONObject) { add(key, raw: object.text) }
+    public mutating func add(_ key: String, array: [String]) { add(key, raw: "[" + array.joined(separator: ", ") + "]") }
+    public mutating func add(_ key: String, strings: [String]) { add(key, array: strings.map(JSONText.quote)) }
+
+    public var text: String {
+        "{" + fields.map { "\(JSONText.quote($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+    }
+}
+
+/// A unit's result as SPEC §6 JSON, keys in a fixed order.
+public enum ResultJSON {
+    public static func object(_ r: UnitResult) -> JSONObject {
+        var o = JSONObject()
+        o.add("kaohe", raw: "1")
+        var checklist = JSONObject()
+        checklist.add("id", r.checklistID)
+        checklist.add("version", r.checklistVersion)
+        checklist.add("fingerprint", r.fingerprint)
+        o.add("checklist", checklist)
+        var unit = JSONObject()
+        unit.add("id", r.unit.id)
+        unit.add("name", r.unit.name)
+        unit.add("category", r.unit.category)
+        o.add("unit", unit)
+        o.add("as_of", r.asOf.description)
+        o.add("total", score: r.total)
+        o.add("grade", r.grade)
+        o.add("vetoes", array: r.vetoes.map { v in
+            var x = JSONObject()
+            x.add("id", v.id)
+            x.add("title", v.title)
+            x.add("grade", v.grade)
+            x.add("score_zero", v.zeroScore)
+            return x.text
+        })
+        o.add("bonus", score: r.bonus)
+        o.add("penalty", score: r.penalty)
+        o.add("sections", array: r.sections.map { s in
+            var x = JSONObject()
+            x.add("id", s.id)
+            x.add("title", s.title)
+            x.add("score", score: s.applies ? s.score : nil)
+            x.add("points", score: s.points)
+            if let weight = s.weight { x.add("weight", score: weight) }
+            if s.penalty > 0 { x.add("penalty", score: s.penalty) }
+            return x.text
+        })
+        o.add("items", array: r.items.map { i in
+            var x = JSONObject()
+            x.add("id", i.id)
+            x.add("title", i.title)
+            x.add("section", i.section)
+            x.add("status", i.status.rawValue)
+            x.add("awarded", score: i.awarded)
+            x.add("points", score: i.points)
+            x.add("self_score", score: i.selfScore)
+            x.add("explain", strings: i.explain)
+            return x.text
+        })
+        o.add("findings", array: r.findings.map { f in finding(f).text })
+        o.add("errors", array: r.errors.map { e in
+            var x = JSONObject()
+            x.add("item", e.item)
+            x.add("message", e.message)
+            x.add("location", e.location?.description)
+            return x.text
+        })
+        return o
+    }
+
+    public static func finding(_ f: Finding) -> JSONObject {
+        var x = JSONObject()
+        x.add("id", f.id)
+        x.add("item", f.item)
+        x.add("message", f.message)
+        x.add("deduction", score: f.deduction)
+        x.add("severity", f.severity.rawValue)
+        var rectify = JSONObject()
+        rectify.add("action", f.action)
+        rectify.add("due", f.due?.description)
+        rectify.add("owner", f.owner)
+        x.add("rectify", rectify)
+        return x
+    }
+
+    /// One result, or a batch with its ranking.
+    public static func render(_ batch: Batch) -> String {
+        if batch.results.count == 1, let only = batch.results.first { return object(only).text + "\n" }
+        var o = JSONObject()
+        o.add("kaohe", raw: "1")
+        o.add("results", array: batch.results.map { object($0).text })
+        o.add("ranking", array: batch.ranking.map { row in
+            var x = JSONObject()
+            x.add("rank", raw: String(row.rank))
+            x.add("unit", row.result.unit.id)
+            x.add("name", row.result.unit.name)
+            x.add("total", score: row.result.total)
+            x.add("grade", row.result.grade)
+            x.add("findings", raw: String(row.result.findings.filter { $0.severity != .notice }.count))
+            x.add("tied", row.tied)
+            return x.text
+        })
+        return o.text + "\n"
+    }
+}

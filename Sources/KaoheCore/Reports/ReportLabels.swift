@@ -1,0 +1,30 @@
+import Foundation
+
+/// Fixed Chinese labels and number formats shared by the human-readable reports.
+enum ReportLabels {
+    static func score(_ value: Decimal) -> String { DecimalMath.format(value, decimals: 2) }
+
+    static func severity(_ severity: Severity) -> String {
+        switch severity {
+        case .veto: return "否决"
+        case .major: return "重要"
+        case .minor: return "一般"
+        case .notice: return "提示"
+        case .error: return "错误"
+        }
+    }
+
+    static func category(_ id: String?, in plan: ChecklistPlan?) -> String {
+        guard let id else { return "—" }
+        return plan?.checklist.categories.first { $0.id.value == id }?.title ?? id
+    }
+
+    static func unitLine(_ r: UnitResult) -> String {
+        r.unit.name == r.unit.id ? r.unit.id : "\(r.unit.name)（\(r.unit.id)）"
+    }
+
+    static func vetoText(_ r: UnitResult) -> String {
+        r.vetoes.map { v in "\(v.id) \(v.title)" + (v.zeroScore ? "（总分计0）" : "") + (v.grade.map { "（等次不高于\($0)）" } ?? "") }
+            .joined(separator: "；")
+    }
+}

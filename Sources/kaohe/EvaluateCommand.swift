@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import KaoheCore
+
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Score self-assessments; one unit in full, or a batch with its ranking.",
+        discussion: "INPUT is a YAML or JSON file, a folder of them, or a JSON Lines file (.jsonl).")
+
+    @Option(help: "The rules folder.")
+    var rules: String = "rules"
+
+    @Option(help: "The checklist id (default: the one the inputs name, or the only one).")
+    var checklist: String?
+
+    @Option(help: "The assessment date (YYYY-MM-DD), overriding the documents' as_of.")
+    var asOf: String?
+
+    @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat = .table
+
+    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "Exit with status 1 when any unit's total is below this.")
+    var failBelow: Double?
+
+    @Argument(help: "Self-assessments: files, folders or .jsonl batches.")
+    var inputs: [String]
+
+    func validate() throws {
+        if let asOf, Day(asOf) == nil { throw ValidationError("--as-of must be a date like 2026-11-30, not '\(asOf)'") }
+        if inputs.isEmpty { throw ValidationError("give at least one self-assessment file or folder") }
+    }
+
+    func run() throws {
+        let loaded = try Console.loadRules([rules])
+        let run = try Evaluation.run(loaded: loaded, checklist: checklist, inputs: inputs, asOf: asOf.flatMap { Day($0) })
+        let text = ReportFormat.render(format, run.batch, plan: run.plan)
+        try Output.write(text, to: output)
+        if !run.batch.results.flatMap(\.errors).isEmpty {
+            let lines = run.batch.results.flatMap { r in r.errors.map { "\($0.location?.description ?? r.source): error: rule \($0.item): \($0.message)" } }
+            throw Failure(message: lines.joined(separator: "\n") + "\nkaohe: the rules failed while scoring; these results cannot be trusted")
+        }
+        if let failBelow, let low = run.batch.results.first(where: { $0.roundedTotal < Decimal(failBelow) }) {
+            throw Failure(message: "kaohe: \(low.unit.id) scored \(DecimalMath.format(low.roundedTotal, decimals: 2)), below --fail-below \(failBelow)")
+        }
+    }
+}
+
+/// Shared by evaluate, explain and test: choose the checklist, read and decode the inputs
+/// (every input error reported), score them.
+enum Evaluation {
+    struct Run {
+        var plan: ChecklistPlan
+        var batch: Batch
+        var registry: Registry
+    }
+
+    static func run(loaded: LoadResult, checklist: String?, inputs: [String], asOf: Day?) throws -> Run {
+        var sources = loaded.sources
+        var diagnostics = Diagnostics()
+        let documents = AssessmentReader().documents(paths: inputs, sources: &sources, diagnostics: &diagnostics)
+        if diagnostics.hasErrors { throw Failure(message: DiagnosticRenderer(sources: sources).render(diagnostics.sorted)) }
+        if documents.isEmpty { throw Failure(message: "kaohe: no self-assessments found in \(inputs.joined(separator: ", "))") }
+        let id = checklist ?? documents.lazy.compactMap { AssessmentReader.checklistID(of: $0.node) }.first
+        let plan = try Console.plan(loaded.rules, id: id)
+        let registry = try Console.registry()
+        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan, registry: registry))
+        let decoded = evaluator.decode(documents, asOf: asOf, diagnostics: &diagnostics)
+        if diagnostics.hasErrors {
+            throw Failure(message: DiagnosticRenderer(sources: sources).render(diagnostics.sorted) + Console.summary(diagnostics))
+        }
+        return Run(plan: plan, batch: Batch(results: evaluator.evaluate(decoded)), registry: registry)
+    }
+}
+
+/// Writes a report to stdout or to a file, atomically: a file is complete or untouched.
+enum Output {
+    static func write(_ text: String, to path: String?) throws {
+        guard let path else {
+            Console.out(text)
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw Failure(message: "kaohe: cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}

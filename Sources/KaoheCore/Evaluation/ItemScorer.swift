@@ -42,7 +42,7 @@ struct ItemScorer {
         }
         do {
             var outcome = try method(itemPlan, &frame, response: response, explain: explain)
-            if outcome.status == .missing { return outcome }
+            if outcome.status == .missing || outcome.status == .notApplicable { return outcome }
             outcome.awarded = DecimalMath.max(0, DecimalMath.min(item.points, outcome.awarded))
             if outcome.status != .unverified {
                 outcome.status = outcome.awarded >= item.points ? .met : outcome.awarded == 0 ? .unmet : .partial

@@ -12,6 +12,11 @@ public struct AssessmentReader: Sendable {
     public struct Document: Sendable {
         public var node: YAMLNode
         public var source: String
+
+        public init(node: YAMLNode, source: String) {
+            self.node = node
+            self.source = source
+        }
     }
 
     public func documents(paths: [String], sources: inout SourceStore, diagnostics: inout Diagnostics) -> [Document] {

@@ -30,7 +30,7 @@ struct DiagnosticGoldenTests {
         let actual = try Self.render(folder)
         let expectedPath = Fixtures.path("diagnostics/\(folder)/expected.txt")
         if ProcessInfo.processInfo.environment["KAOHE_RECORD"] == "1" {
-            try actual.write(toFile: expectedPath, atomically: true, encoding: .utf8)
+            try Data(actual.utf8).write(to: URL(fileURLWithPath: expectedPath))
         }
         let expected = try String(contentsOfFile: expectedPath, encoding: .utf8)
         #expect(actual == expected)

@@ -22,7 +22,7 @@ public enum CSVReport {
 
     /// Quotes a field when it holds a comma, quote or line break; a leading = + - @ is
     /// prefixed with an apostrophe so Excel does not run it as a formula.
-    static func field(_ text: String) -> String {
+    public static func field(_ text: String) -> String {
         var value = text
         if let first = value.first, "=+-@".contains(first), Decimal(string: value) == nil { value = "'" + value }
         guard value.contains(where: { ",\"\r\n".contains($0) }) else { return value }

@@ -1,1 +1,189 @@
+import Foundation
 import Testing
+
+/// Runs the built `kaohe` executable as a user would, checking output and exit statuses.
+@Suite("kaohe command line")
+struct CLITests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var executable: URL {
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kaohe")
+        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+        return repository.appendingPathComponent(".build/debug/kaohe")
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func kaohe(_ arguments: String..., in folder: URL = repository) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kaohe-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test("validate: the bundled rules are clean")
+    func validateBundled() throws {
+        let run = try Self.kaohe("validate", "rules")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("ok: 2 checklists"))
+    }
+
+    @Test("validate: a broken folder exits 1 with every diagnostic located")
+    func validateBroken() throws {
+        let run = try Self.kaohe("validate", "Tests/KaoheCoreTests/Fixtures/diagnostics/unknown-keys")
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("unknown-keys/checklist.yaml:12:9: error: unknown key 'pionts' in an item"))
+        #expect(run.stdout.contains("help: did you mean 'points'?"))
+        #expect(run.stderr.contains("7 errors"))
+    }
+
+    @Test("evaluate: the worked example as JSON")
+    func evaluateJSON() throws {
+        let run = try Self.kaohe("evaluate", "--format", "json", "examples/leshan-shizhong/minzheng.yaml")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\"total\": 77, \"grade\": \"一般\""))
+    }
+
+    @Test("evaluate: a folder gives a ranking; jsonl keeps input order; -o writes a file")
+    func evaluateBatch() throws {
+        let table = try Self.kaohe("evaluate", "examples/leshan-shizhong/")
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("排名（4 个单位）"))
+        let jsonl = try Self.kaohe("evaluate", "--format", "jsonl", "examples/leshan-shizhong/minzheng.yaml", "examples/leshan-shizhong/fagaiju.yaml")
+        let lines = jsonl.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.contains("szq-minzheng") == true)
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("report.html").path
+        let html = try Self.kaohe("evaluate", "--format", "html", "-o", target, "examples/leshan-shizhong/")
+        #expect(html.status == 0)
+        #expect(html.stdout.isEmpty)
+        #expect((try? String(contentsOfFile: target, encoding: .utf8))?.hasPrefix("<!DOCTYPE html>") == true)
+    }
+
+    @Test("evaluate: invalid input exits 1 with located errors and writes nothing")
+    func evaluateInvalid() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("bad.yaml")
+        try """
+            kaohe: 1
+            kind: self-assessment
+            checklist: leshan-shizhong.organs
+            unit: {id: u1, category: social-servce}
+            facts: {members: many, term_years: 4}
+            """.write(to: input, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("out.json").path
+        let run = try Self.kaohe("evaluate", "-o", output, input.path)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("bad.yaml:4:26: error: unknown unit category 'social-servce'"))
+        #expect(run.stderr.contains("help: did you mean 'social-service'?"))
+        #expect(run.stderr.contains("bad.yaml:5:18: error: expected a number for fact 'members'"))
+        #expect(run.stderr.contains("must be one of 3, 5, not 4"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+        #expect(!run.stderr.contains("Fatal error") && !run.stderr.contains("Stack dump"))
+    }
+
+    @Test("usage errors exit 2", arguments: [["evaluate", "--format", "pdf", "x.yaml"], ["evaluate"], ["frobnicate"], ["expr", "--as-of", "yesterday", "1"]])
+    func usage(_ arguments: [String]) throws {
+        let process = try Self.kaoheArray(arguments)
+        #expect(process.status == 2, "\(arguments): \(process.stderr)")
+    }
+
+    static func kaoheArray(_ arguments: [String]) throws -> Run {
+        switch arguments.count {
+        case 1: return try kaohe(arguments[0])
+        case 2: return try kaohe(arguments[0], arguments[1])
+        case 3: return try kaohe(arguments[0], arguments[1], arguments[2])
+        case 4: return try kaohe(arguments[0], arguments[1], arguments[2], arguments[3])
+        default: return try kaohe(arguments[0])
+        }
+    }
+
+    @Test("expr: plain values, facts of a unit, and errors with a caret")
+    func expr() throws {
+        #expect(try Self.kaohe("expr", "1 + 2 * 3").stdout == "7\n")
+        #expect(try Self.kaohe("expr", "--format", "json", "7 / 2").stdout == "{\"value\": 3.5, \"type\": \"number\", \"literal\": \"3.5\"}\n")
+        let facts = try Self.kaohe("expr", "--rules", "rules", "--checklist", "leshan-shizhong.organs", "--facts",
+                                   "examples/leshan-shizhong/minzheng.yaml", "size(meetings.filter(m, m.kind == '支委会'))")
+        #expect(facts.stdout == "9\n")
+        let missing = try Self.kaohe("expr", "--rules", "rules", "--checklist", "leshan-shizhong.organs", "--facts",
+                                     "examples/leshan-shizhong/fagaiju.yaml", "last_election + years(term_years)")
+        #expect(missing.stdout == "missing\n")
+        let error = try Self.kaohe("expr", "members > 3")
+        #expect(error.status == 1)
+        #expect(error.stderr.contains("<expression>:1:1: error: unknown name 'members'"))
+        #expect(error.stderr.contains("  ^~~~~~~"))
+    }
+
+    @Test("test: the bundled rule tests pass; a failing one exits 1 with expected against actual")
+    func ruleTests() throws {
+        let passing = try Self.kaohe("test", "rules")
+        #expect(passing.status == 0)
+        #expect(passing.stdout.hasSuffix("4 passed, 0 failed\n"))
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("rules/leshan-shizhong/organs.yaml"),
+                                         to: folder.appendingPathComponent("organs.yaml"))
+        try """
+            kaohe: 1
+            kind: tests
+            checklist: leshan-shizhong.organs
+            cases:
+              - name: 故意写错的期望
+                unit: {id: t1, category: economic}
+                as_of: 2026-11-30
+                facts: {has_rules: false}
+                expect: {total: 99, items: {A1: 4}}
+            """.write(to: folder.appendingPathComponent("wrong.tests.yaml"), atomically: true, encoding: .utf8)
+        let failing = try Self.kaohe("test", folder.path)
+        #expect(failing.status == 1)
+        #expect(failing.stdout.contains("FAIL  故意写错的期望"))
+        #expect(failing.stdout.contains("total: expected 99, got "))
+        #expect(failing.stdout.contains("items.A1: expected 4 points, got 0"))
+        #expect(failing.stdout.contains("0 passed, 1 failed"))
+        #expect(failing.stdout.contains("note: no test case checks these items"))
+    }
+
+    @Test("template: a blank self-assessment that loads as it is")
+    func template() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("blank.yaml").path
+        #expect(try Self.kaohe("template", "--checklist", "leshan-shizhong.organs", "-o", path).status == 0)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("study_sessions:") && text.contains("# 理论学习次数"))
+        let run = try Self.kaohe("evaluate", path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("证据不足"))
+    }
+
+    @Test("show and checks print the resolved checklist and the packs")
+    func showAndChecks() throws {
+        let show = try Self.kaohe("show", "--checklist", "maonan.organs")
+        #expect(show.stdout.contains("modified by maonan.organs (rules/maonan/organs.yaml:"))
+        let checks = try Self.kaohe("checks", "--format", "json")
+        #expect(checks.stdout.hasPrefix("{\"schema\": 1"))
+        #expect(checks.stdout.contains("common.term-expiry"))
+    }
+}

@@ -47,3 +47,41 @@ struct OverlayTests {
         }
     }
 }
+
+@Suite("Standards and inputs")
+struct StandardsAndInputTests {
+    @Test("the 四有 standards load, each requirement compiled against the project fields")
+    func standards() throws {
+        let loaded = try RuleFixture.bundled()
+        let plan = try #require(loaded.rules.standards["maonan.brand-project"])
+        #expect(plan.document.standards.map(\.id.value) == ["S1", "S2", "S3", "S4"])
+        #expect(plan.requirements.map(\.type) == [.bool, .bool, .bool, .bool])
+        #expect(plan.document.projectCategories.map(\.title) == ["民生服务类", "示范创建类", "引领发展类"])
+        #expect(plan.document.outcome.most == "修改完善")
+    }
+
+    @Test("a JSON Lines batch reads every line and locates an error on its own line")
+    func jsonLines() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kaohe-jsonl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let line = #"{"kaohe": 1, "kind": "self-assessment", "checklist": "leshan-shizhong.organs", "unit": {"id": "U%d", "category": "economic"}, "as_of": "2026-11-30", "facts": {"study_sessions": %@}}"#
+        let text = [String(format: line, 1, "12"), "", String(format: line, 2, "\"many\""), String(format: line, 3, "3")].joined(separator: "\n")
+        let path = folder.appendingPathComponent("units.jsonl").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        var sources = SourceStore()
+        var diagnostics = Diagnostics()
+        let documents = AssessmentReader().documents(paths: [path], sources: &sources, diagnostics: &diagnostics)
+        #expect(documents.count == 3)
+        #expect(documents.map(\.source) == ["\(path):1", "\(path):3", "\(path):4"])
+        let plan = try #require(try RuleFixture.bundled().rules.plans["leshan-shizhong.organs"])
+        let decoded = BatchEvaluator(scorer: Scorer(plan: plan, registry: try RuleFixture.registry()))
+            .decode(documents, asOf: nil, diagnostics: &diagnostics)
+        #expect(decoded.map(\.0.unit.id) == ["U1", "U3"])
+        let errors = diagnostics.sorted
+        #expect(errors.count == 1)
+        #expect(errors.first?.location.line == 3)
+        #expect(errors.first?.message.hasPrefix("expected a number for fact 'study_sessions'") == true)
+        #expect(DiagnosticRenderer(sources: sources).render(errors).contains("\"study_sessions\": \"many\""))
+    }
+}

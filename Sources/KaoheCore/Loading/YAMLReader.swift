@@ -7,6 +7,7 @@ public struct YAMLReader: Sendable {
     public struct Limits: Sendable {
         public var maxBytes: Int = 8 << 20
         public var maxNodes: Int = 1_000_000
+        public var maxNodesWithAliases: Int = 100_000
         public var maxDepth: Int = 200
 
         public init() {}
@@ -83,7 +84,9 @@ public struct YAMLReader: Sendable {
         var documents: [YAMLNode] = []
         do {
             let parser = try Parser(yaml: body, resolver: .basic)
-            var budget = limits.maxNodes
+            // Aliases can multiply a small text into a huge tree; a file that uses them gets a
+            // tighter budget, so an alias bomb is refused quickly.
+            var budget = scan.aliases > 0 ? min(limits.maxNodes, limits.maxNodesWithAliases) : limits.maxNodes
             while let root = try parser.nextRoot() {
                 var converter = Converter(path: path, budget: budget, maxDepth: limits.maxDepth, lineOffset: lineOffset)
                 guard let node = converter.convert(root, depth: 0) else {
@@ -147,6 +150,8 @@ public struct YAMLReader: Sendable {
         var depthAt = (line: 1, column: 1)
         /// Where a complex key (a list, mapping or alias used as a mapping key) is written.
         var complexKeyAt: (line: Int, column: Int)?
+        /// How many aliases (`*name`) the text uses.
+        var aliases = 0
     }
 
     /// Scans the text outside quotes and comments for the deepest `[`/`{` nesting (a cheap
@@ -195,7 +200,9 @@ public struct YAMLReader: Sendable {
             switch character {
             case "#" where previous == " " || previous == "\n" || previous == "\t": comment = true
             case "'" where tokenStart, "\"" where tokenStart: quote = character
-            case "*" where tokenStart: inAlias = true
+            case "*" where tokenStart:
+                inAlias = true
+                result.aliases += 1
             case "[", "{":
                 depth += 1
                 if depth > result.depth { result.depth = depth; result.depthAt = (line, column) }
@@ -223,7 +230,10 @@ private struct Converter {
     var failure: SourceLocation?
     var failureMessage = ""
 
+    let limit: Int
+
     init(path: String, budget: Int, maxDepth: Int, lineOffset: Int) {
+        self.limit = budget
         self.path = path
         self.lineOffset = lineOffset
         self.budget = budget
@@ -235,7 +245,7 @@ private struct Converter {
         budget -= 1
         if budget < 0 {
             failure = location
-            failureMessage = "document expands to more than a million nodes (an alias bomb?); refusing to load it"
+            failureMessage = "document expands to more than \(limit) nodes (an alias bomb?); refusing to load it"
             return nil
         }
         if depth > maxDepth {

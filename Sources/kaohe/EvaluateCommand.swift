@@ -72,7 +72,12 @@ enum Evaluation {
         if diagnostics.hasErrors {
             throw Failure(message: DiagnosticRenderer(sources: sources).render(diagnostics.sorted) + Console.summary(diagnostics))
         }
-        return Run(plan: plan, batch: Batch(results: evaluator.evaluate(decoded)), registry: registry)
+        let progress = Progress.onTerminal(total: decoded.count)
+        var report: (@Sendable (Int) -> Void)?
+        if let progress { report = { done in progress.report(done) } }
+        let results = evaluator.evaluate(decoded, progress: report)
+        progress?.finish()
+        return Run(plan: plan, batch: Batch(results: results), registry: registry)
     }
 }
 
@@ -89,4 +94,22 @@ enum Output {
             throw Failure(message: "kaohe: cannot write \(path): \(error.localizedDescription)")
         }
     }
+}
+
+/// A progress line on stderr for long batches, only when stderr is a terminal.
+struct Progress: Sendable {
+    let total: Int
+
+    static func onTerminal(total: Int) -> Progress? {
+        guard total >= 500, isatty(FileHandle.standardError.fileDescriptor) == 1 else { return nil }
+        return Progress(total: total)
+    }
+
+    func report(_ done: Int) {
+        let width = 30
+        let filled = width * done / max(1, total)
+        Console.err("\r评分 [" + String(repeating: "█", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total)")
+    }
+
+    func finish() { Console.err("\r" + String(repeating: " ", count: 60) + "\r") }
 }

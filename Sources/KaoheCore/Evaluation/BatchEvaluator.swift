@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// Decodes and scores a list of self-assessment documents against one checklist, collecting
 /// every input error (with its location) before anything is scored.
@@ -39,7 +41,30 @@ public struct BatchEvaluator: Sendable {
         return decoded
     }
 
-    public func evaluate(_ decoded: [(SelfAssessment, Day)]) -> [UnitResult] {
-        decoded.map { scorer.evaluate($0.0, asOf: $0.1) }
+    /// Scores every unit, on all cores, keeping input order. `progress` is told how many
+    /// units are done after each chunk (from whichever thread finished it).
+    public func evaluate(_ decoded: [(SelfAssessment, Day)], progress: (@Sendable (Int) -> Void)? = nil) -> [UnitResult] {
+        let chunk = 64
+        let chunks = (decoded.count + chunk - 1) / chunk
+        let scorer = self.scorer
+        guard chunks > 1 else { return decoded.map { scorer.evaluate($0.0, asOf: $0.1) } }
+        let done = Mutex<(results: [Int: [UnitResult]], count: Int)>(([:], 0))
+        let inputs = decoded.map { UnitInput(assessment: $0.0, asOf: $0.1) }
+        DispatchQueue.concurrentPerform(iterations: chunks) { index in
+            let range = (index * chunk)..<min(inputs.count, (index + 1) * chunk)
+            let results = inputs[range].map { scorer.evaluate($0.assessment, asOf: $0.asOf) }
+            let count = done.withLock { state in
+                state.results[index] = results
+                state.count += results.count
+                return state.count
+            }
+            progress?(count)
+        }
+        return done.withLock { state in (0..<chunks).flatMap { state.results[$0] ?? [] } }
+    }
+
+    private struct UnitInput: Sendable {
+        var assessment: SelfAssessment
+        var asOf: Day
     }
 }

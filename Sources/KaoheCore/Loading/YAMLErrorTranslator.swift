@@ -58,6 +58,8 @@ enum YAMLErrorTranslator {
             return "a character that cannot start any token (a tab used for indentation?)"
         case "mapping values are not allowed in this context":
             return "a ':' where no mapping can start (missing space after ':' or an unquoted value with ': ' in it?)"
+        case let text where text.hasPrefix("Maximum nesting level reached"):
+            return "nesting deeper than 1000 levels"
         default:
             return problem
         }

@@ -80,28 +80,20 @@ public enum Evaluator {
             guard case .list(let items) = list else { return .bool(false) }
             return .bool(items.contains(element))
         case .list(let ops):
-            var items: [Value] = []
-            items.reserveCapacity(ops.count)
-            for op in ops {
-                let value = try evaluate(op, &frame)
-                if value.isMissing { return value }
-                items.append(value)
+            switch try values(ops, &frame) {
+            case .success(let items): return .list(items)
+            case .failure(let missing): return missing.value
             }
-            return .list(items)
         case .builtin(let builtin, let ops, let location):
-            var args: [Value] = []
-            for op in ops {
-                let value = try evaluate(op, &frame)
-                if value.isMissing { return value }
-                args.append(value)
+            switch try values(ops, &frame) {
+            case .success(let args): return try Builtins.call(builtin, args, location)
+            case .failure(let missing): return missing.value
             }
-            return try Builtins.call(builtin, args, location)
         case .function(let function, let ops, let location):
-            var args: [Value] = []
-            for op in ops {
-                let value = try evaluate(op, &frame)
-                if value.isMissing { return value }
-                args.append(value)
+            let args: [Value]
+            switch try values(ops, &frame) {
+            case .success(let values): args = values
+            case .failure(let missing): return missing.value
             }
             do {
                 return try function.implementation(args)
@@ -111,6 +103,22 @@ public enum Evaluator {
         case .macro(let macro, let listOp, let body, _):
             return try Macros.run(macro, list: try evaluate(listOp, &frame), body: body, &frame)
         }
+    }
+
+    /// The first missing operand stops evaluation: a list, call or function of it is missing.
+    struct MissingOperand: Error {
+        var value: Value
+    }
+
+    static func values(_ ops: [Op], _ frame: inout Frame) throws(EvaluationFault) -> Result<[Value], MissingOperand> {
+        var values: [Value] = []
+        values.reserveCapacity(ops.count)
+        for op in ops {
+            let value = try evaluate(op, &frame)
+            if value.isMissing { return .failure(MissingOperand(value: value)) }
+            values.append(value)
+        }
+        return .success(values)
     }
 
     /// `&&` (decisive false) and `||` (decisive true), commutative over missing values and

@@ -23,6 +23,9 @@ enum Console {
 
     /// Loads rules; on any error prints every diagnostic to stderr and fails with status 1.
     static func loadRules(_ paths: [String]) throws -> LoadResult {
+        for path in paths where !FileManager.default.fileExists(atPath: path) {
+            throw Failure(message: "kaohe: rules folder '\(path)' not found; run kaohe from the folder that holds it, or pass --rules DIR")
+        }
         let result = RulesLoader(registry: try registry()).load(paths: paths)
         let diagnostics = result.diagnostics.sorted
         if result.diagnostics.hasErrors {

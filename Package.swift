@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "KaoheCore", targets: ["KaoheCore"]),
         .library(name: "KaoheCommon", targets: ["KaoheCommon"]),
+        .library(name: "KaoheCLI", targets: ["KaoheCLI"]),
         .executable(name: "kaohe", targets: ["kaohe"]),
     ],
     dependencies: [
@@ -35,14 +36,20 @@ let package = Package(
             path: "Sources/Packs/Common",
             swiftSettings: swiftSettings
         ),
-        // The command-line tool: thin subcommands over the library.
-        .executableTarget(
-            name: "kaohe",
+        // The command line as a library (thin subcommands over the core), so a district can
+        // build its own executable with its own pack.
+        .target(
+            name: "KaoheCLI",
             dependencies: [
                 "KaoheCore",
-                "KaoheCommon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // The bundled executable: the CLI with every pack of this repository.
+        .executableTarget(
+            name: "kaohe",
+            dependencies: ["KaoheCLI", "KaoheCommon"],
             swiftSettings: swiftSettings
         ),
         // Tests

@@ -1,6 +1,5 @@
 import Foundation
 import KaoheCore
-import KaoheCommon
 
 /// Output helpers shared by the subcommands.
 enum Console {
@@ -13,13 +12,7 @@ enum Console {
     }
 
     /// The packs linked into this executable.
-    static func registry() throws -> Registry {
-        do {
-            return try Registry(packs: [CommonPack.pack])
-        } catch {
-            throw Failure(message: "kaohe: internal error: \(error)")
-        }
-    }
+    static func registry() throws -> Registry { Environment.current.registry }
 
     /// Loads rules; on any error prints every diagnostic to stderr and fails with status 1.
     static func loadRules(_ paths: [String]) throws -> LoadResult {

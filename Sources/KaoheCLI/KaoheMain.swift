@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import KaoheCore
+
+/// The `kaohe` command line as a library, so a district can build its own executable from
+/// the engine plus its own pack:
+///
+/// ```swift
+/// import KaoheCLI
+/// import KaoheCommon
+/// @main enum Main { static func main() { KaoheMain.run(packs: [CommonPack.pack, MyDistrictPack.pack]) } }
+/// ```
+public enum KaoheMain {
+    /// Runs the command tree with `packs` linked in, and exits with the documented status:
+    /// 0 done, 1 invalid rules or input (or a failed rule test), 2 usage error. Never a stack trace.
+    public static func run(packs: [Pack], bundledRules: [BundledFile] = [], arguments: [String]? = nil) -> Never {
+        let registry: Registry
+        do {
+            registry = try Registry(packs: packs)
+        } catch {
+            FileHandle.standardError.write(Data("kaohe: \(error)\n".utf8))
+            exit(1)
+        }
+        let environment = Environment(registry: registry, bundledRules: bundledRules)
+        Environment.$current.withValue(environment) {
+            runCommand(arguments)
+        }
+        exit(0)
+    }
+
+    static func runCommand(_ arguments: [String]?) {
+        do {
+            var command = try Kaohe.parseAsRoot(arguments)
+            try command.run()
+        } catch let failure as Failure {
+            if !failure.message.isEmpty {
+                FileHandle.standardError.write(Data((failure.message.hasSuffix("\n") ? failure.message : failure.message + "\n").utf8))
+            }
+            exit(1)
+        } catch {
+            let code = Kaohe.exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((Kaohe.fullMessage(for: error) + "\n").utf8))
+                exit(2)
+            }
+            Kaohe.exit(withError: error)
+        }
+    }
+}
+
+/// The input or rules were invalid: the message has already been composed for a person.
+struct Failure: Error {
+    var message: String
+}
+
+struct Kaohe: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kaohe",
+        abstract: "机关党建考核 — score Party-building self-assessments against a YAML checklist.",
+        discussion: "Start with `kaohe validate rules`, then `kaohe evaluate --rules rules examples/…`.",
+        version: "0.1.0",
+        subcommands: [EvaluateCommand.self, ExplainCommand.self, ValidateCommand.self, TestCommand.self, TemplateCommand.self, ChecksCommand.self, ShowCommand.self, ExprCommand.self]
+    )
+}
+
+/// A rules file compiled into the executable (see the EmbedRules build plugin).
+public struct BundledFile: Sendable {
+    public var path: String
+    public var text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+}
+
+/// What the running executable links: its packs and its bundled rules. Bound once per run as a
+/// task-local value, so the commands need no global mutable state.
+struct Environment: Sendable {
+    var registry: Registry
+    var bundledRules: [BundledFile]
+
+    @TaskLocal static var current = Environment(registry: .empty, bundledRules: [])
+}

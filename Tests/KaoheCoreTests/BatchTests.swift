@@ -21,14 +21,13 @@ struct BatchTests {
                            "meetings": [\((0..<(k % 13)).map { "{\"kind\": \"支委会\", \"date\": \"2026-\(String(format: "%02d", $0 % 12 + 1))-10\"}" }.joined(separator: ", "))]}}
                 """.replacingOccurrences(of: "\n", with: " "))
         }
-        var sources = SourceStore()
+        let sources = SourceStore()
         var diagnostics = Diagnostics()
         let nodes = lines.enumerated().flatMap { index, line in
             YAMLReader().parse(text: line, path: "batch.jsonl", lineOffset: index, diagnostics: &diagnostics)
         }
         let decoded = evaluator.decode(nodes.map { .init(node: $0, source: "batch.jsonl") }, asOf: nil, diagnostics: &diagnostics)
         #expect(!diagnostics.hasErrors, "\(DiagnosticRenderer(sources: sources).render(diagnostics.sorted))")
-        _ = sources.line(1, of: "batch.jsonl")
         #expect(decoded.count == 500)
         let counts = CountBox()
         let parallel = evaluator.evaluate(decoded) { done in counts.add(done) }

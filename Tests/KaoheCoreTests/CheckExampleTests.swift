@@ -40,7 +40,7 @@ struct CheckExampleTests {
             }
             let location = SourceLocation(fileID: "Kaohe/\((example.file as NSString).lastPathComponent)", filePath: example.file,
                                           line: example.line, column: 1)
-            let outcome = try check.init().evaluate(CheckContext(facts: example.facts, parameters: parameters, asOf: example.asOf, points: 10))
+            let outcome = try check.init().evaluate(CheckContext(facts: example.facts, parameters: parameters, asOf: example.asOf, points: 10, period: example.period))
             #expect(outcome.fraction == example.fraction, "\(id): \(example.summary)", sourceLocation: location)
             #expect(outcome.findings.map(\.message) == example.messages, "\(id): \(example.summary)", sourceLocation: location)
         }

@@ -118,7 +118,8 @@ struct ItemScorer {
                 if v.isMissing { absent.append(read.name) }
             }
             if !absent.isEmpty { return missing(.missing(absent), item, explain) }
-            let context = CheckContext(facts: facts, parameters: binding.parameters, asOf: asOf, points: points)
+            let context = CheckContext(facts: facts, parameters: binding.parameters, asOf: asOf, points: points,
+                                       period: plan.checklist.period)
             let result = try binding.check.init().evaluate(context)
             let share = DecimalMath.max(0, DecimalMath.min(1, result.fraction))
             explain += result.explanation.map { "\(binding.check.description.id): \($0)" }

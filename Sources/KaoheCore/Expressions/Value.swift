@@ -74,3 +74,46 @@ extension Value {
         Day(text).map(Value.date) ?? .missing(["invalid date \(text)"])
     }
 }
+
+extension Value {
+    /// The number, if this is one.
+    public var number: Decimal? {
+        if case .number(let n) = self { return n }
+        return nil
+    }
+
+    /// The text, if this is a string.
+    public var string: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    /// The date, if this is one.
+    public var day: Day? {
+        if case .date(let d) = self { return d }
+        return nil
+    }
+
+    /// The bool, if this is one.
+    public var bool: Bool? {
+        if case .bool(let b) = self { return b }
+        return nil
+    }
+
+    /// The elements, if this is a list.
+    public var items: [Value]? {
+        if case .list(let items) = self { return items }
+        return nil
+    }
+
+    /// A field of a record by name (`.missing` when absent or not a record).
+    public subscript(field name: String) -> Value {
+        guard case .record(let names, let values) = self, let index = names.firstIndex(of: name) else { return .missing([name]) }
+        return values[index]
+    }
+
+    /// A record value from field names and values, for examples and tests.
+    public static func record(_ fields: KeyValuePairs<String, Value>) -> Value {
+        .record(names: fields.map(\.key), values: fields.map(\.value))
+    }
+}

@@ -81,14 +81,19 @@ public struct FactDecoder: Sendable {
         case .records(let fields):
             guard let items = Scalars.sequence(node, what, &diagnostics) else { return nil }
             let names = fields.map(\.name)
+            let required = fields.filter { !$0.optional }.map(\.name)
             var records: [Value] = []
             var failed = false
             for item in items {
-                let reader = MappingReader(item, what: "a record of \(what)", allowed: names, required: names, diagnostics: &diagnostics)
+                let reader = MappingReader(item, what: "a record of \(what)", allowed: names, required: required, diagnostics: &diagnostics)
                 guard reader.isMapping else { failed = true; continue }
                 var values: [Value] = []
                 for field in fields {
-                    guard let fieldNode = reader[field.name], let value = decode(fieldNode, as: field, diagnostics: &diagnostics) else {
+                    guard let fieldNode = reader[field.name], !fieldNode.isNull else {
+                        if field.optional { values.append(.missing(["\(fact.name).\(field.name)"])) } else { failed = true }
+                        continue
+                    }
+                    guard let value = decode(fieldNode, as: field, diagnostics: &diagnostics) else {
                         failed = true
                         continue
                     }

@@ -26,7 +26,7 @@ struct FactParser {
             diagnostics.error(name.location, "a fact name cannot contain '.'", help: "use '_' instead")
         }
         let reader = MappingReader(node, what: "fact '\(name.value)'",
-                                   allowed: ["type", "title", "min", "max", "one_of", "fields", "of", "description", "unit"],
+                                   allowed: ["type", "title", "min", "max", "one_of", "fields", "of", "description", "unit"] + (depth > 0 ? ["optional"] : []),
                                    required: ["type"], diagnostics: &diagnostics)
         guard reader.isMapping, let typeNode = reader["type"],
               let typeName = Scalars.string(typeNode, "the fact's type", &diagnostics) else { return nil }
@@ -81,6 +81,7 @@ struct FactParser {
         }
         var fact = FactSpec(name: name.value, kind: kind, title: Scalars.string(reader["title"], "a title", &diagnostics),
                             location: name.location)
+        fact.optional = Scalars.bool(reader["optional"], "optional", &diagnostics) ?? false
         let numeric = kind == .int || kind == .decimal
         for key in ["min", "max"] where reader.has(key) {
             guard numeric else {

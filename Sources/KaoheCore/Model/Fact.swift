@@ -23,6 +23,8 @@ public struct FactSpec: Sendable {
     public var max: Decimal?
     /// Allowed values for `int`, `decimal` and `string` facts.
     public var oneOf: [Value]?
+    /// For a field of a record: whether a record may leave it out (then it reads as missing).
+    public var optional = false
     public var location: SourceLocation
 
     public init(name: String, kind: Kind, title: String? = nil, location: SourceLocation) {
@@ -68,7 +70,7 @@ public struct FactSpec: Sendable {
 
     /// Same declaration, ignoring where it was written (an overlay may repeat a fact identically).
     func sameDeclaration(as other: FactSpec) -> Bool {
-        kind == other.kind && min == other.min && max == other.max && oneOf == other.oneOf
+        kind == other.kind && min == other.min && max == other.max && oneOf == other.oneOf && optional == other.optional
     }
 }
 

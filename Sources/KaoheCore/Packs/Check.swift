@@ -43,7 +43,8 @@ public struct CheckParameter: Sendable {
     }
 }
 
-/// A fact a check reads, with the type it needs the checklist to declare.
+/// A fact a check reads, with the type it needs the checklist to declare. For a list of
+/// records, the checklist's records must have at least the fields named here.
 public struct CheckFact: Sendable {
     public var name: String
     public var type: ExprType
@@ -51,6 +52,23 @@ public struct CheckFact: Sendable {
     public init(_ name: String, _ type: ExprType) {
         self.name = name
         self.type = type
+    }
+
+    /// A list of records with at least these fields.
+    public static func records(_ name: String, _ fields: [(String, ExprType)]) -> CheckFact {
+        CheckFact(name, .list(.record(RecordType(names: fields.map(\.0), types: fields.map(\.1)))))
+    }
+
+    /// Whether a fact declared with `declared` gives this check what it needs.
+    public func isSatisfied(by declared: ExprType) -> Bool {
+        switch (type, declared) {
+        case (.list(.record(let needed)), .list(.record(let given))):
+            return zip(needed.names, needed.types).allSatisfy { name, type in
+                given.index(of: name).map { type.accepts(given.types[$0]) } ?? false
+            }
+        default:
+            return type.accepts(declared)
+        }
     }
 }
 
@@ -61,13 +79,30 @@ public struct CheckContext: Sendable {
     public var parameters: [String: Value]
     public var asOf: Day
     public var points: Decimal
+    /// The checklist's assessment period, if it declares one.
+    public var period: (from: Day, to: Day)?
 
-    public init(facts: [String: Value], parameters: [String: Value], asOf: Day, points: Decimal) {
+    public init(facts: [String: Value], parameters: [String: Value], asOf: Day, points: Decimal,
+                period: (from: Day, to: Day)? = nil) {
         self.facts = facts
         self.parameters = parameters
         self.asOf = asOf
         self.points = points
+        self.period = period
     }
+
+    /// The period from its start to the as-of date (the part already assessed); without a
+    /// period, the calendar year of the as-of date.
+    public var assessedSpan: (from: Day, to: Day) {
+        let (year, _, _) = asOf.components
+        let start = period?.from ?? Day(year: year, month: 1, day: 1) ?? asOf
+        let end = min(period?.to ?? asOf, asOf)
+        return (start, end)
+    }
+
+    public func number(_ name: String) -> Decimal? { facts[name]?.number }
+    public func list(_ name: String) -> [Value] { facts[name]?.items ?? [] }
+    public func parameter(_ name: String) -> Value? { parameters[name] }
 }
 
 /// A check's verdict: the fraction of the item's points earned, the steps behind it, findings,
@@ -83,6 +118,26 @@ public struct CheckOutcome: Sendable, Equatable {
         self.explanation = explanation
         self.findings = findings
         self.outputs = outputs
+    }
+
+    /// An outcome stated as a deduction: `count` shortfalls at `per` points each, out of
+    /// `points`, never below 0 (每少一次扣 per 分，扣完为止).
+    public static func deducting(count: Decimal, per: Decimal, points: Decimal, explanation: [String] = [],
+                                 findings: [CheckFinding] = [], outputs: [String: String] = [:]) -> CheckOutcome {
+        let deduction = DecimalMath.min(points, per * DecimalMath.max(0, count))
+        let fraction = points > 0 ? (points - deduction) / points : 1
+        let line = "扣 \(DecimalMath.format(per)) × \(DecimalMath.format(count)) = \(DecimalMath.format(DecimalMath.round(deduction)))"
+        var outputs = outputs
+        outputs["count"] = outputs["count"] ?? DecimalMath.format(count)
+        return CheckOutcome(fraction: fraction, explanation: explanation + [line], findings: findings, outputs: outputs)
+    }
+
+    /// An outcome as the share of requirements met (`met` of `total`; all when there are none).
+    public static func share(met: Int, of total: Int, explanation: [String] = [], findings: [CheckFinding] = [],
+                             outputs: [String: String] = [:]) -> CheckOutcome {
+        let fraction = total == 0 ? Decimal(1) : Decimal(met) / Decimal(total)
+        return CheckOutcome(fraction: fraction, explanation: explanation + ["\(met) / \(total) 项符合要求"],
+                            findings: findings, outputs: outputs)
     }
 }
 
@@ -105,15 +160,18 @@ public struct CheckExample: Sendable {
     public var asOf: Day
     public var fraction: Decimal
     public var messages: [String]
+    public var period: (from: Day, to: Day)?
     public var file: String
     public var line: Int
 
     public init(_ summary: String, facts: [String: Value], parameters: [String: Value] = [:], asOf: String,
+                period: (from: String, to: String)? = nil,
                 fraction: Decimal, messages: [String] = [], file: String = #filePath, line: Int = #line) {
         self.summary = summary
         self.facts = facts
         self.parameters = parameters
         self.asOf = Day(asOf) ?? Day(ordinal: 0)
+        self.period = period.flatMap { p in Day(p.from).flatMap { from in Day(p.to).map { (from, $0) } } }
         self.fraction = fraction
         self.messages = messages
         self.file = file

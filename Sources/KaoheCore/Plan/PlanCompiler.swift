@@ -143,7 +143,7 @@ struct PlanCompiler {
                                   help: "declare it under facts:")
                 continue
             }
-            if !fact.type.accepts(c.facts[slot].exprType) {
+            if !fact.isSatisfied(by: c.facts[slot].exprType) {
                 diagnostics.error(c.facts[slot].location, "check '\(id.value)' needs fact '\(fact.name)' to be a \(fact.type), but it is declared as \(c.facts[slot].typeName)")
             }
             reads.append((fact.name, slot))

@@ -27,7 +27,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return Day.padded(y, 4) + "-" + Day.padded(m, 2) + "-" + Day.padded(d, 2)
     }
 
-    static func padded(_ n: Int, _ width: Int) -> String {
+    public static func padded(_ n: Int, _ width: Int) -> String {
         let text = String(n)
         return String(repeating: "0", count: max(0, width - text.count)) + text
     }

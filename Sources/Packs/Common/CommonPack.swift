@@ -5,6 +5,9 @@ public enum CommonPack {
     public static let pack = Pack(
         id: "common",
         title: "全国通用检查",
-        checks: [TermExpiryCheck.self]
+        checks: [
+            TermExpiryCheck.self, MeetingFrequencyCheck.self, ThemeDayCheck.self, AnnualMeetingsCheck.self,
+            BranchCompositionCheck.self, TemporaryOrganisationsCheck.self, DuesCheck.self, StudyHoursCheck.self,
+        ]
     )
 }

@@ -14,6 +14,8 @@ let package = Package(
     products: [
         .library(name: "KaoheCore", targets: ["KaoheCore"]),
         .library(name: "KaoheCommon", targets: ["KaoheCommon"]),
+        .library(name: "KaoheLeshanShizhong", targets: ["KaoheLeshanShizhong"]),
+        .library(name: "KaoheMaonan", targets: ["KaoheMaonan"]),
         .library(name: "KaoheCLI", targets: ["KaoheCLI"]),
         .executable(name: "kaohe", targets: ["kaohe"]),
     ],
@@ -36,6 +38,18 @@ let package = Package(
             path: "Sources/Packs/Common",
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "KaoheLeshanShizhong",
+            dependencies: ["KaoheCore"],
+            path: "Sources/Packs/LeshanShizhong",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "KaoheMaonan",
+            dependencies: ["KaoheCore"],
+            path: "Sources/Packs/Maonan",
+            swiftSettings: swiftSettings
+        ),
         // The command line as a library (thin subcommands over the core), so a district can
         // build its own executable with its own pack.
         .target(
@@ -49,7 +63,7 @@ let package = Package(
         // The bundled executable: the CLI with every pack of this repository.
         .executableTarget(
             name: "kaohe",
-            dependencies: ["KaoheCLI", "KaoheCommon"],
+            dependencies: ["KaoheCLI", "KaoheCommon", "KaoheLeshanShizhong", "KaoheMaonan"],
             swiftSettings: swiftSettings
         ),
         // Tests
@@ -58,6 +72,8 @@ let package = Package(
             dependencies: [
                 "KaoheCore",
                 "KaoheCommon",
+                "KaoheLeshanShizhong",
+                "KaoheMaonan",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"],

@@ -7,13 +7,29 @@ import Testing
 /// and non-triggering examples): a new check is tested by being written.
 @Suite("Check examples")
 struct CheckExampleTests {
-    static let registry: Registry? = try? Registry(packs: [CommonPack.pack])
+    static let registry: Registry? = try? AllPacks.registry()
     static var checks: [String] { registry?.allChecks.map { $0.description.id } ?? [] }
+    static var projectChecks: [String] { registry?.projectChecks.keys.sorted() ?? [] }
 
     @Test("the registry builds and holds every bundled check")
     func registryBuilds() throws {
         let registry = try #require(Self.registry)
         #expect(registry.checks["common.term-expiry"] != nil)
+        #expect(registry.checks.count >= 12)
+        #expect(registry.projectChecks["maonan.distinct-brand"] != nil)
+    }
+
+    @Test("every project check's examples give their stated verdict", arguments: projectChecks)
+    func projectExamples(_ id: String) throws {
+        let check = try #require(Self.registry?.projectChecks[id])
+        #expect(check.description.examples.contains { $0.met } && check.description.examples.contains { !$0.met })
+        for example in check.description.examples {
+            let location = SourceLocation(fileID: "Kaohe/\((example.file as NSString).lastPathComponent)", filePath: example.file,
+                                          line: example.line, column: 1)
+            let outcome = check.init().evaluate(example.project, among: [example.project] + example.among)
+            #expect(outcome.met == example.met, "\(id): \(example.summary)", sourceLocation: location)
+            #expect(outcome.reasons == example.reasons, "\(id): \(example.summary)", sourceLocation: location)
+        }
     }
 
     @Test("two packs registering one id are refused")

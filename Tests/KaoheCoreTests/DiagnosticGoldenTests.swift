@@ -15,7 +15,7 @@ struct DiagnosticGoldenTests {
 
     static func render(_ folder: String) throws -> String {
         let root = Fixtures.root.path + "/"
-        let result = RulesLoader(registry: try Registry(packs: [CommonPack.pack])).load(paths: [root + "diagnostics/" + folder])
+        let result = RulesLoader(registry: try AllPacks.registry()).load(paths: [root + "diagnostics/" + folder])
         return DiagnosticRenderer(sources: result.sources).render(result.diagnostics.sorted)
             .replacingOccurrences(of: root, with: "")
     }

@@ -19,7 +19,7 @@ struct HostileInputTests {
         let path = try temporaryFile("hostile.yaml", data)
         defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         let start = Date()
-        let result = RulesLoader(registry: try Registry(packs: [CommonPack.pack])).load(paths: [path])
+        let result = RulesLoader(registry: try AllPacks.registry()).load(paths: [path])
         let seconds = Date().timeIntervalSince(start)
         return (result.diagnostics.sorted.filter { $0.severity == .error }.map(\.message), seconds)
     }

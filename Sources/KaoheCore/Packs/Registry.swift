@@ -3,12 +3,15 @@ public struct Pack: Sendable {
     public var id: String
     public var title: String
     public var checks: [any Check.Type]
+    public var projectChecks: [any ProjectCheck.Type]
     public var functions: [ExpressionFunction]
 
-    public init(id: String, title: String, checks: [any Check.Type], functions: [ExpressionFunction] = []) {
+    public init(id: String, title: String, checks: [any Check.Type], projectChecks: [any ProjectCheck.Type] = [],
+                functions: [ExpressionFunction] = []) {
         self.id = id
         self.title = title
         self.checks = checks
+        self.projectChecks = projectChecks
         self.functions = functions
     }
 }
@@ -22,10 +25,12 @@ public struct Registry: Sendable {
 
     public let packs: [Pack]
     public let checks: [String: any Check.Type]
+    public let projectChecks: [String: any ProjectCheck.Type]
     public let functions: [String: ExpressionFunction]
 
     public init(packs: [Pack]) throws(DuplicateID) {
         var checks: [String: any Check.Type] = [:]
+        var projectChecks: [String: any ProjectCheck.Type] = [:]
         var functions: [String: ExpressionFunction] = [:]
         var packIDs = Set<String>()
         for pack in packs {
@@ -34,6 +39,11 @@ public struct Registry: Sendable {
                 let id = check.description.id
                 guard checks[id] == nil else { throw DuplicateID(id: id) }
                 checks[id] = check
+            }
+            for check in pack.projectChecks {
+                let id = check.description.id
+                guard checks[id] == nil, projectChecks[id] == nil else { throw DuplicateID(id: id) }
+                projectChecks[id] = check
             }
             for function in pack.functions {
                 guard functions[function.name] == nil, Builtin(rawValue: function.name) == nil else {
@@ -44,6 +54,7 @@ public struct Registry: Sendable {
         }
         self.packs = packs
         self.checks = checks
+        self.projectChecks = projectChecks
         self.functions = functions
     }
 
@@ -53,12 +64,15 @@ public struct Registry: Sendable {
     private init(unchecked packs: [Pack]) {
         self.packs = packs
         self.checks = [:]
+        self.projectChecks = [:]
         self.functions = [:]
     }
 
     /// The pack a check belongs to (its id's prefix before the first dot).
     public func pack(of checkID: String) -> Pack? {
-        packs.first { pack in pack.checks.contains { $0.description.id == checkID } }
+        packs.first { pack in
+            pack.checks.contains { $0.description.id == checkID } || pack.projectChecks.contains { $0.description.id == checkID }
+        }
     }
 
     /// Every check, sorted by id.

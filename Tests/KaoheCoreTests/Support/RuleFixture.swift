@@ -9,7 +9,7 @@ struct RuleFixture {
         var description: String
     }
 
-    static func registry() throws -> Registry { try Registry(packs: [CommonPack.pack]) }
+    static func registry() throws -> Registry { try AllPacks.registry() }
 
     /// Loads one checklist document (plus any others) and returns the plan of `id`.
     static func plan(_ documents: String..., id: String? = nil) throws -> ChecklistPlan {

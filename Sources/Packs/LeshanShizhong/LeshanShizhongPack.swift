@@ -1,0 +1,11 @@
+import KaoheCore
+
+/// The `leshan-shizhong` pack: 乐山市市中区's own checks — the 三级五岗 responsibility list, the
+/// 换届提醒 ledger, 巡察“回头看” follow-up and 一企一专员 pairing.
+public enum LeshanShizhongPack {
+    public static let pack = Pack(
+        id: "leshan-shizhong",
+        title: "乐山市市中区",
+        checks: [ResponsibilityListCheck.self, TermLedgerCheck.self, InspectionFollowUpCheck.self, EnterprisePairingCheck.self]
+    )
+}

@@ -1,0 +1,14 @@
+import KaoheCore
+
+/// The `maonan` pack: 茂名市茂南区's brand-project checks for the 四有 standards.
+public enum MaonanPack {
+    public static let pack = Pack(
+        id: "maonan",
+        title: "茂名市茂南区",
+        checks: [],
+        projectChecks: [DistinctBrandCheck.self]
+    )
+
+    /// The three project categories of Maonan's brand projects.
+    public static let projectCategories = ["livelihood": "民生服务类", "demonstration": "示范创建类", "development": "引领发展类"]
+}

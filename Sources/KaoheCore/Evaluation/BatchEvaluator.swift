@@ -44,6 +44,17 @@ public struct BatchEvaluator: Sendable {
     /// Scores every unit, on all cores, keeping input order. `progress` is told how many
     /// units are done after each chunk (from whichever thread finished it).
     public func evaluate(_ decoded: [(SelfAssessment, Day)], progress: (@Sendable (Int) -> Void)? = nil) -> [UnitResult] {
+        var results = score(decoded, progress: progress)
+        guard let standards = scorer.plan.standards else { return results }
+        // Projects are screened together: a check such as 同质化 compares each with all the others.
+        let screened = ProjectScreener(standards: standards).screen(decoded.flatMap(\.0.projects))
+        for index in results.indices {
+            results[index].projects = decoded[index].0.projects.compactMap { screened[$0.project.key] }
+        }
+        return results
+    }
+
+    func score(_ decoded: [(SelfAssessment, Day)], progress: (@Sendable (Int) -> Void)?) -> [UnitResult] {
         let chunk = 64
         let chunks = (decoded.count + chunk - 1) / chunk
         let scorer = self.scorer

@@ -63,7 +63,7 @@ public struct RuleTestRunner: Sendable {
                     results.append(result)
                     continue
                 }
-                let unit = scorer.evaluate(decoded[0].0, asOf: decoded[0].1)
+                let unit = BatchEvaluator(scorer: scorer).evaluate(decoded)[0]
                 result.failures = expect.compare(unit)
                 results.append(result)
             }
@@ -114,10 +114,11 @@ struct Expectation {
     var grade: String?
     var items: [String: (awarded: Decimal?, status: ItemStatus?)] = [:]
     var findings: [String]?
+    var projects: [String: String] = [:]
 
     static func parse(_ node: YAMLNode?, _ diagnostics: inout Diagnostics) -> Expectation? {
         guard let node else { return nil }
-        let r = MappingReader(node, what: "expect", allowed: ["total", "grade", "items", "findings"], diagnostics: &diagnostics)
+        let r = MappingReader(node, what: "expect", allowed: ["total", "grade", "items", "findings", "projects"], diagnostics: &diagnostics)
         guard r.isMapping else { return nil }
         var e = Expectation()
         e.total = Scalars.decimal(r["total"], "expect.total", &diagnostics)
@@ -140,6 +141,11 @@ struct Expectation {
             }
         }
         if r.has("findings") { e.findings = Scalars.strings(r["findings"], "expect.findings", &diagnostics) ?? [] }
+        for pair in Scalars.mapping(r["projects"], "expect.projects", &diagnostics) ?? [] {
+            if let id = pair.key.scalar, let outcome = Scalars.string(pair.value, "a project's expected outcome", &diagnostics) {
+                e.projects[id] = outcome
+            }
+        }
         return e
     }
 
@@ -169,6 +175,16 @@ struct Expectation {
             let missing = wanted.subtracting(actual).sorted(), extra = actual.subtracting(wanted).sorted()
             if !missing.isEmpty { failures.append("findings: expected but not found: \(missing.joined(separator: ", "))") }
             if !extra.isEmpty { failures.append("findings: found but not expected: \(extra.joined(separator: ", "))") }
+        }
+        for (id, outcome) in projects.sorted(by: { $0.key < $1.key }) {
+            guard let project = result.projects.first(where: { $0.id == id }) else {
+                failures.append("projects.\(id): no such project in the input")
+                continue
+            }
+            if project.outcome != outcome {
+                let reasons = project.standards.flatMap { s in s.reasons.map { "\(s.id) \($0)" } }
+                failures.append("projects.\(id): expected \(outcome), got \(project.outcome)" + (reasons.isEmpty ? "" : " (\(reasons.joined(separator: "; ")))"))
+            }
         }
         for error in result.errors {
             failures.append("rule error in \(error.item): \(error.message)" + (error.location.map { " at \($0)" } ?? ""))

@@ -87,6 +87,8 @@ public struct UnitResult: Sendable {
     public var items: [ItemResult]
     public var findings: [Finding]
     public var errors: [RuleError]
+    /// The unit's brand projects as screened against the checklist's standards.
+    public var projects: [ProjectResult] = []
 
     /// The total as people see it: rounded half-up to 2 decimals.
     public var roundedTotal: Decimal { DecimalMath.round(total) }

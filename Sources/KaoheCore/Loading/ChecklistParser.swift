@@ -6,7 +6,7 @@ struct ChecklistParser {
 
     static let documentKeys = ["kaohe", "kind", "id", "version", "title", "locale", "packs", "period", "facts",
                                "categories", "weights", "grades", "sections", "penalties", "vetoes", "bonuses",
-                               "extends", "modify", "description"]
+                               "extends", "modify", "description", "standards"]
     static let itemKeys = ["id", "title", "points", "score", "applies_to", "when", "evidence", "finding", "rectify",
                            "missing", "description", "methods"]
     static let scoreKeys = ["binary", "expr", "thresholds", "ratio", "deduct", "check", "with", "manual"]
@@ -33,6 +33,7 @@ struct ChecklistParser {
         doc.title = Scalars.string(reader["title"], "title", &diagnostics)
         doc.locale = Scalars.string(reader["locale"], "locale", &diagnostics)
         doc.packs = Scalars.identifiers(reader["packs"], "packs", &diagnostics) ?? []
+        doc.standards = Scalars.identifier(reader["standards"], "standards", &diagnostics)
         if let periodNode = reader["period"] {
             let period = MappingReader(periodNode, what: "period", allowed: ["from", "to"], required: ["from", "to"], diagnostics: &diagnostics)
             if let from = Scalars.date(period["from"], "period.from", &diagnostics),

@@ -48,7 +48,7 @@ struct OverlayResolver {
         } else {
             checklist = Checklist(
                 id: id, version: doc.version ?? "", title: doc.title ?? id, locale: doc.locale ?? "zh-Hans",
-                packs: doc.packs.map(\.value), period: doc.period, facts: doc.facts, categories: doc.categories,
+                packs: doc.packs.map(\.value), standards: doc.standards, period: doc.period, facts: doc.facts, categories: doc.categories,
                 weights: doc.weights, grades: doc.grades ?? [], sections: doc.sections, penalties: doc.penalties,
                 vetoes: doc.vetoes, bonusCap: doc.bonusCap, bonuses: doc.bonuses, lineage: [id], location: doc.location)
         }
@@ -66,6 +66,7 @@ struct OverlayResolver {
         if let version = doc.version { c.version = version }
         if let locale = doc.locale { c.locale = locale }
         if let period = doc.period { c.period = period }
+        if let standards = doc.standards { c.standards = standards }
         for pack in doc.packs where !c.packs.contains(pack.value) { c.packs.append(pack.value) }
         for fact in doc.facts {
             if let existing = c.facts.first(where: { $0.name == fact.name }) {

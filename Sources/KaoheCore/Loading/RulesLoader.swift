@@ -85,17 +85,19 @@ public struct RulesLoader: Sendable {
                 }
             }
         }
+        for id in standardsDocs.keys.sorted() {
+            if let doc = standardsDocs[id], let plan = StandardsParser(sources: sources).compile(doc, registry: registry, diagnostics: &diagnostics) {
+                rules.standards[id] = plan
+            }
+        }
         var resolver = OverlayResolver(documents: checklistDocs, parser: ChecklistParser(sources: sources))
         rules.checklists = resolver.resolveAll(diagnostics: &diagnostics)
-        let compiler = PlanCompiler(registry: registry, sources: sources)
+        var compiler = PlanCompiler(registry: registry, sources: sources)
+        compiler.standards = rules.standards
+        compiler.brokenStandards = Set(standardsDocs.keys).subtracting(rules.standards.keys)
         for id in rules.checklists.keys.sorted() {
             if let checklist = rules.checklists[id], let plan = compiler.compile(checklist, diagnostics: &diagnostics) {
                 rules.plans[id] = plan
-            }
-        }
-        for (id, doc) in standardsDocs {
-            if let plan = StandardsParser(sources: sources).compile(doc, registry: registry, diagnostics: &diagnostics) {
-                rules.standards[id] = plan
             }
         }
         for test in rules.tests where checklistDocs[test.checklist.value] == nil {

@@ -77,8 +77,54 @@ public struct SelfAssessmentParser: Sendable {
             response.note = Scalars.string(r["note"], "note", &diagnostics)
             responses[id] = response
         }
+        let projects = parseProjects(reader["projects"], unit: unit.id, diagnostics: &diagnostics)
         guard diagnostics.errorCount == before else { return nil }
-        return SelfAssessment(source: node.location.file, checklist: checklist?.value, unit: unit, asOf: asOf,
-                              facts: facts, responses: responses, location: node.location)
+        var assessment = SelfAssessment(source: node.location.file, checklist: checklist?.value, unit: unit, asOf: asOf,
+                                        facts: facts, responses: responses, location: node.location)
+        assessment.projects = projects
+        return assessment
+    }
+
+    /// Brand projects: `id`, `category` (one of the standards' project categories) and the
+    /// standards' fields, each typed like a fact.
+    func parseProjects(_ node: YAMLNode?, unit: String, diagnostics: inout Diagnostics) -> [ProjectInput] {
+        guard let node else { return [] }
+        guard let standards = plan.standards else {
+            diagnostics.error(node.location, "checklist '\(plan.checklist.id)' names no standards to judge projects by",
+                              help: "add standards: <id> to the checklist, or remove projects:")
+            return []
+        }
+        let fields = standards.document.fields
+        let decoder = FactDecoder(facts: fields)
+        let categories = standards.document.projectCategories.map(\.id.value)
+        var projects: [ProjectInput] = []
+        var seen = Set<String>()
+        for element in Scalars.sequence(node, "projects", &diagnostics) ?? [] {
+            guard case .mapping(let pairs) = element.content else {
+                diagnostics.error(element.location, "expected a project (a mapping with id and its fields), found \(element.kindDescription)")
+                continue
+            }
+            let own = pairs.filter { $0.key.scalar == "id" || $0.key.scalar == "category" }
+            let rest = pairs.filter { $0.key.scalar != "id" && $0.key.scalar != "category" }
+            let reader = MappingReader(YAMLNode(.mapping(own), at: element.location), what: "a project", allowed: ["id", "category"],
+                                       required: ["id"], diagnostics: &diagnostics)
+            guard let id = Scalars.identifier(reader["id"], "a project id", &diagnostics) else { continue }
+            if !seen.insert(id.value).inserted {
+                diagnostics.error(id.location, "project '\(id.value)' is listed twice")
+            }
+            var category: String?
+            if let categoryNode = reader["category"], let value = Scalars.string(categoryNode, "a project category", &diagnostics) {
+                if !categories.isEmpty && !categories.contains(value) {
+                    diagnostics.error(categoryNode.tokenLocation, "unknown project category '\(value)'",
+                                      help: Suggestion.didYouMean(value, in: categories) ?? "categories: \(categories.joined(separator: ", "))")
+                }
+                category = value
+            }
+            let values = decoder.decode(YAMLNode(.mapping(rest), at: element.location), diagnostics: &diagnostics)
+            var byName: [String: Value] = [:]
+            for (field, value) in zip(fields, values) { byName[field.name] = value }
+            projects.append(ProjectInput(project: Project(unit: unit, id: id.value, category: category, fields: byName), values: values))
+        }
+        return projects
     }
 }

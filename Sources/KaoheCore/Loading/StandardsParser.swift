@@ -28,6 +28,8 @@ public struct StandardsPlan: Sendable {
     public let document: StandardsDocument
     public let scope: ExpressionScope
     public let requirements: [CompiledExpression]
+    /// The project check of each standard that names one, by the standard's index.
+    public let checks: [Int: any ProjectCheck.Type]
 }
 
 struct StandardsParser {
@@ -75,20 +77,32 @@ struct StandardsParser {
         let scope = ExpressionScope(facts: facts, functions: registry.functions)
         let compiler = ExpressionCompiler(scope: scope)
         var requirements: [CompiledExpression] = []
+        var checks: [Int: any ProjectCheck.Type] = [:]
         var failed = false
-        for standard in doc.standards {
+        for (index, standard) in doc.standards.enumerated() {
             switch compiler.compile(standard.require, expecting: .bool) {
             case .success(let compiled): requirements.append(compiled)
             case .failure(let errors):
                 errors.all.forEach { diagnostics.append($0) }
                 failed = true
             }
-            if let check = standard.check, registry.checks[check.value] == nil {
-                diagnostics.error(check.location, "unknown check '\(check.value)'",
-                                  help: Suggestion.didYouMean(check.value, in: registry.checks.keys) ?? "`kaohe checks` lists the checks available")
+            guard let check = standard.check else { continue }
+            guard let type = registry.projectChecks[check.value] else {
+                diagnostics.error(check.location, "unknown project check '\(check.value)'",
+                                  help: Suggestion.didYouMean(check.value, in: registry.projectChecks.keys)
+                                    ?? "`kaohe checks` lists the project checks available")
                 failed = true
+                continue
             }
+            for fact in type.description.reads {
+                guard let field = doc.fields.first(where: { $0.name == fact.name }), fact.isSatisfied(by: field.exprType) else {
+                    diagnostics.error(check.location, "check '\(check.value)' reads field '\(fact.name)' (\(fact.type)), which these standards do not declare as such")
+                    failed = true
+                    continue
+                }
+            }
+            checks[index] = type
         }
-        return failed ? nil : StandardsPlan(document: doc, scope: scope, requirements: requirements)
+        return failed ? nil : StandardsPlan(document: doc, scope: scope, requirements: requirements, checks: checks)
     }
 }

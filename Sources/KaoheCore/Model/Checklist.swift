@@ -9,6 +9,8 @@ public struct ChecklistDocument: Sendable {
     public var title: String?
     public var locale: String?
     public var packs: [Located<String>] = []
+    /// The standards (`kind: standards`) that screen the unit's brand projects.
+    public var standards: Located<String>?
     public var period: (from: Day, to: Day)?
     public var facts: [FactSpec] = []
     public var categories: [Category] = []
@@ -45,6 +47,7 @@ public struct Checklist: Sendable {
     public var title: String
     public var locale: String
     public var packs: [String]
+    public var standards: Located<String>?
     public var period: (from: Day, to: Day)?
     public var facts: [FactSpec]
     public var categories: [Category]

@@ -9,6 +9,8 @@ public struct SelfAssessment: Sendable {
     /// Fact values by the plan's slots; `.missing` where the unit gave none.
     public var facts: [Value]
     public var responses: [String: Response]
+    /// The unit's brand projects, with their fields by the standards' slots.
+    public var projects: [ProjectInput] = []
     public var location: SourceLocation
 
     public init(source: String, checklist: String?, unit: Unit, asOf: Day?, facts: [Value],
@@ -52,4 +54,10 @@ public struct Response: Sendable {
 public struct Evidence: Sendable, Hashable {
     public var title: String
     public var ref: String?
+}
+
+/// A brand project as submitted: the project, and its field values by the standards' slots.
+public struct ProjectInput: Sendable {
+    public var project: Project
+    public var values: [Value]
 }

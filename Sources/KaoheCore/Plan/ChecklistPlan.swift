@@ -11,6 +11,8 @@ public struct ChecklistPlan: Sendable {
     public let penalties: [PenaltyPlan]
     public let bonuses: [BonusPlan]
     public let vetoes: [VetoPlan]
+    /// The standards that screen the unit's brand projects, if the checklist names any.
+    public let standards: StandardsPlan?
 
     public func slot(of fact: String) -> Int? { scope.facts[fact]?.slot }
 }

@@ -6,6 +6,9 @@ import Foundation
 struct PlanCompiler {
     let registry: Registry
     let sources: SourceStore
+    var standards: [String: StandardsPlan] = [:]
+    /// Standards documents that exist but did not compile (so no second error is reported).
+    var brokenStandards: Set<String> = []
 
     func compile(_ c: Checklist, diagnostics: inout Diagnostics) -> ChecklistPlan? {
         let before = diagnostics.errorCount
@@ -71,9 +74,18 @@ struct PlanCompiler {
                                 help: "grade bands apply to that scale; adjust item points if 100 was meant")
         }
         expressionErrors.forEach { diagnostics.append($0) }
+        var standardsPlan: StandardsPlan?
+        if let id = c.standards {
+            standardsPlan = standards[id.value]
+            if standardsPlan == nil && !brokenStandards.contains(id.value) {
+                diagnostics.error(id.location, "checklist '\(c.id)' names unknown standards '\(id.value)'",
+                                  help: Suggestion.didYouMean(id.value, in: standards.keys) ?? "standards are documents of kind: standards")
+            }
+        }
         guard diagnostics.errorCount == before else { return nil }
         return ChecklistPlan(checklist: c, scope: scope, facts: c.facts, sections: sections,
-                             penalties: c.penalties.map { penaltyPlan($0, expression) }, bonuses: bonuses, vetoes: vetoes)
+                             penalties: c.penalties.map { penaltyPlan($0, expression) }, bonuses: bonuses, vetoes: vetoes,
+                             standards: standardsPlan)
     }
 
     func penaltyPlan(_ penalty: Penalty, _ expression: (ExpressionSource?, ExprType) -> CompiledExpression?) -> PenaltyPlan {

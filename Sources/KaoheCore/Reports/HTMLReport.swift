@@ -56,6 +56,11 @@ public enum HTMLReport {
                 [f.id, f.message, ReportLabels.score(f.deduction), ReportLabels.severity(f.severity), f.action ?? "", f.due?.description ?? "", f.owner ?? ""]
             }, numeric: [2])
         }
+        if !r.projects.isEmpty {
+            out += "<h3>品牌项目初审</h3>\n" + table(["项目", "名称", "结论", "未达标准及原因"], r.projects.map { p in
+                [p.id, p.name ?? "", p.outcome, ReportLabels.unmetStandards(p)]
+            })
+        }
         return out + "</section>\n"
     }
 

@@ -73,6 +73,24 @@ public enum ResultJSON {
             return x.text
         })
         o.add("findings", array: r.findings.map { f in finding(f).text })
+        if !r.projects.isEmpty {
+            o.add("projects", array: r.projects.map { p in
+                var x = JSONObject()
+                x.add("id", p.id)
+                x.add("name", p.name)
+                x.add("category", p.category)
+                x.add("outcome", p.outcome)
+                x.add("standards", array: p.standards.map { s in
+                    var y = JSONObject()
+                    y.add("id", s.id)
+                    y.add("title", s.title)
+                    y.add("status", s.status.rawValue)
+                    y.add("reasons", strings: s.reasons)
+                    return y.text
+                })
+                return x.text
+            })
+        }
         o.add("errors", array: r.errors.map { e in
             var x = JSONObject()
             x.add("item", e.item)

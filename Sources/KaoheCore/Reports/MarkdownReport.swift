@@ -32,6 +32,11 @@ public enum MarkdownReport {
                 [f.id, f.message, ReportLabels.score(f.deduction), ReportLabels.severity(f.severity), f.action ?? "", f.due?.description ?? "", f.owner ?? ""]
             })
         }
+        if !r.projects.isEmpty {
+            out += "\n### 品牌项目初审\n\n" + table(["项目", "名称", "结论", "未达标准及原因"], r.projects.map { p in
+                [p.id, p.name ?? "", p.outcome, ReportLabels.unmetStandards(p)]
+            })
+        }
         return out + "\n"
     }
 

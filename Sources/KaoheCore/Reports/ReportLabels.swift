@@ -23,6 +23,13 @@ enum ReportLabels {
         r.unit.name == r.unit.id ? r.unit.id : "\(r.unit.name)（\(r.unit.id)）"
     }
 
+    /// The standards a project failed, with their reasons: "S2 有深刻的理念内涵：…；S4 …".
+    static func unmetStandards(_ project: ProjectResult) -> String {
+        let failed = project.standards.filter { $0.status != .met }
+        guard !failed.isEmpty else { return "—" }
+        return failed.map { s in "\(s.id) \(s.title)：" + s.reasons.joined(separator: "；") }.joined(separator: "；")
+    }
+
     static func vetoText(_ r: UnitResult) -> String {
         r.vetoes.map { v in "\(v.id) \(v.title)" + (v.zeroScore ? "（总分计0）" : "") + (v.grade.map { "（等次不高于\($0)）" } ?? "") }
             .joined(separator: "；")

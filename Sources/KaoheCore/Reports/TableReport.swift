@@ -43,6 +43,14 @@ public enum TableReport {
             }
             out += findings.render()
         }
+        if !r.projects.isEmpty {
+            out += "\n品牌项目初审\n"
+            var projects = TextTable(headers: ["项目", "名称", "结论", "未达标准及原因"])
+            for p in r.projects {
+                projects.add([p.id, p.name ?? "", p.outcome, ReportLabels.unmetStandards(p)])
+            }
+            out += projects.render()
+        }
         if !r.errors.isEmpty {
             out += "\n规则错误（此结果不可信）\n"
             for e in r.errors { out += "  \(e.location?.description ?? e.item): \(e.item): \(e.message)\n" }

@@ -44,7 +44,7 @@ struct CLITests {
     func validateBundled() throws {
         let run = try Self.kaohe("validate", "rules")
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("ok: 2 checklists"))
+        #expect(run.stdout.hasPrefix("ok: 4 checklists, 1 standards, 3 test files"))
     }
 
     @Test("validate: a broken folder exits 1 with every diagnostic located")
@@ -140,11 +140,13 @@ struct CLITests {
     func ruleTests() throws {
         let passing = try Self.kaohe("test", "rules")
         #expect(passing.status == 0)
-        #expect(passing.stdout.hasSuffix("4 passed, 0 failed\n"))
+        #expect(passing.stdout.hasSuffix("13 passed, 0 failed\n"))
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("rules/leshan-shizhong/organs.yaml"),
-                                         to: folder.appendingPathComponent("organs.yaml"))
+        for file in ["common/organs.yaml", "leshan-shizhong/organs.yaml"] {
+            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("rules/\(file)"),
+                                             to: folder.appendingPathComponent(file.replacingOccurrences(of: "/", with: "-")))
+        }
         try """
             kaohe: 1
             kind: tests

@@ -63,7 +63,8 @@ public struct FactSpec: Sendable {
         case .date: return "date"
         case .duration: return "duration"
         case .enumeration(let values): return "enum(" + values.joined(separator: "|") + ")"
-        case .records: return "list"
+        case .records(let fields):
+            return "list{" + fields.map { "\($0.name): \(typeName($0.kind))" + ($0.optional ? "?" : "") }.joined(separator: ", ") + "}"
         case .list(let element): return "list(\(typeName(element)))"
         }
     }

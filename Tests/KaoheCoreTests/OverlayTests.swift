@@ -86,3 +86,42 @@ struct StandardsAndInputTests {
         #expect(DiagnosticRenderer(sources: sources).render(errors).contains("\"study_sessions\": \"many\""))
     }
 }
+
+@Suite("Brand projects")
+struct BrandProjectTests {
+    @Test("a batch screens every project against the 四有 and names near-duplicates (同质化) on both sides")
+    func screening() throws {
+        let loaded = try RuleFixture.bundled()
+        let plan = try #require(loaded.rules.plans["maonan.organs"])
+        var sources = SourceStore()
+        var diagnostics = Diagnostics()
+        let documents = AssessmentReader().documents(paths: [Fixtures.repository.appendingPathComponent("examples/maonan").path],
+                                                     sources: &sources, diagnostics: &diagnostics)
+        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan, registry: try RuleFixture.registry()))
+        let results = evaluator.evaluate(evaluator.decode(documents, asOf: nil, diagnostics: &diagnostics))
+        #expect(!diagnostics.hasErrors)
+        let outcomes = Dictionary(uniqueKeysWithValues: results.map { ($0.unit.id, $0.projects.first?.outcome ?? "") })
+        #expect(outcomes == ["mn-zuzhibu": "修改完善", "mn-zhifaju": "修改完善", "mn-shangwuju": "返工", "mn-minzhengju": "通过"])
+        let copied = try #require(results.first { $0.unit.id == "mn-zhifaju" }?.projects.first?.standards.first)
+        #expect(copied.id == "S1" && copied.status == .unmet)
+        #expect(copied.reasons == ["品牌名称与 mn-zuzhibu/p1「红色引擎」雷同（相似度 0.6）"])
+        let weak = try #require(results.first { $0.unit.id == "mn-shangwuju" }?.projects.first)
+        #expect(weak.standards.map(\.status) == [.met, .unmet, .unmet, .unmet])
+    }
+
+    @Test("a project in a category the standards do not know is refused with its location")
+    func unknownCategory() throws {
+        let plan = try #require(try RuleFixture.bundled().rules.plans["maonan.organs"])
+        let text = try RuleFixture.inputErrors(plan, """
+            kaohe: 1
+            kind: self-assessment
+            unit: {id: u1, category: economic}
+            facts: {}
+            projects:
+              - {id: p1, category: livelyhood, name: 测试, medias: 1}
+            """)
+        #expect(text.contains("input.yaml:6:24: error: unknown project category 'livelyhood'"))
+        #expect(text.contains("help: did you mean 'livelihood'?"))
+        #expect(text.contains("error: project field 'medias' is not declared by the standards 'maonan.brand-project'"))
+    }
+}

@@ -5,9 +5,14 @@ import Foundation
 public struct FactDecoder: Sendable {
     public let facts: [FactSpec]
     private let slots: [String: Int]
+    /// How messages name a value and its declarer: a checklist's facts, a standards' fields.
+    let noun: String
+    let declarer: String
 
-    public init(facts: [FactSpec]) {
+    public init(facts: [FactSpec], noun: String = "fact", declarer: String = "the checklist") {
         self.facts = facts
+        self.noun = noun
+        self.declarer = declarer
         var slots: [String: Int] = [:]
         for (slot, fact) in facts.enumerated() { slots[fact.name] = slot }
         self.slots = slots
@@ -20,8 +25,8 @@ public struct FactDecoder: Sendable {
         for pair in Scalars.mapping(node, "facts", &diagnostics) ?? [] {
             guard let name = pair.key.scalar else { continue }
             guard let slot = slots[name] else {
-                diagnostics.error(pair.key.tokenLocation, "fact '\(name)' is not declared by the checklist",
-                                  help: Suggestion.didYouMean(name, in: slots.keys) ?? "remove it, or ask the checklist's authors to declare it")
+                diagnostics.error(pair.key.tokenLocation, "\(noun) '\(name)' is not declared by \(declarer)",
+                                  help: Suggestion.didYouMean(name, in: slots.keys) ?? "remove it, or ask the authors of \(declarer) to declare it")
                 continue
             }
             if pair.value.isNull { continue }
@@ -31,7 +36,7 @@ public struct FactDecoder: Sendable {
     }
 
     func decode(_ node: YAMLNode, as fact: FactSpec, diagnostics: inout Diagnostics) -> Value? {
-        let what = "fact '\(fact.name)'" + (fact.title.map { "（\($0)）" } ?? "")
+        let what = "\(noun) '\(fact.name)'" + (fact.title.map { "（\($0)）" } ?? "")
         switch fact.kind {
         case .int, .decimal:
             guard let number = Scalars.decimal(node, what, &diagnostics) else { return nil }

@@ -95,7 +95,7 @@ public struct SelfAssessmentParser: Sendable {
             return []
         }
         let fields = standards.document.fields
-        let decoder = FactDecoder(facts: fields)
+        let decoder = FactDecoder(facts: fields, noun: "project field", declarer: "the standards '\(standards.document.id.value)'")
         let categories = standards.document.projectCategories.map(\.id.value)
         var projects: [ProjectInput] = []
         var seen = Set<String>()

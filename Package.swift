@@ -60,11 +60,38 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The bundled executable: the CLI with every pack of this repository.
+        // The bundled executable: the CLI with every pack of this repository and the rules/ folder.
         .executableTarget(
             name: "kaohe",
-            dependencies: ["KaoheCLI", "KaoheCommon", "KaoheLeshanShizhong", "KaoheMaonan"],
+            dependencies: ["KaoheCLI", "KaoheCommon", "KaoheLeshanShizhong", "KaoheMaonan", "KaoheBundledRules"],
             swiftSettings: swiftSettings
+        ),
+        // rules/ validated and compiled in at build time.
+        .target(
+            name: "KaoheBundledRules",
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedRules"]
+        ),
+        // The tool behind the plugins: validates rules, writes the embedded copy.
+        .executableTarget(
+            name: "kaohe-rules",
+            dependencies: ["KaoheCore", "KaoheCommon", "KaoheLeshanShizhong", "KaoheMaonan"],
+            path: "Sources/KaoheRulesTool",
+            swiftSettings: swiftSettings
+        ),
+
+        // Plugins
+        .plugin(
+            name: "EmbedRules",
+            capability: .buildTool(),
+            dependencies: ["kaohe-rules"]
+        ),
+        .plugin(
+            name: "ValidateRules",
+            capability: .command(
+                intent: .custom(verb: "validate-rules", description: "Check the rules/ folder and print every problem with its location")
+            ),
+            dependencies: ["kaohe-rules"]
         ),
         // Tests
         .testTarget(
@@ -81,7 +108,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KaoheCLITests",
-            dependencies: ["kaohe"],
+            dependencies: ["kaohe", "kaohe-rules"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -15,17 +15,29 @@ enum Console {
     static func registry() throws -> Registry { Environment.current.registry }
 
     /// Loads rules; on any error prints every diagnostic to stderr and fails with status 1.
+    /// Loads the rules at `paths`; with none given, ./rules if it exists, else the rules built
+    /// into this executable.
     static func loadRules(_ paths: [String]) throws -> LoadResult {
         for path in paths where !FileManager.default.fileExists(atPath: path) {
             throw Failure(message: "kaohe: rules folder '\(path)' not found; run kaohe from the folder that holds it, or pass --rules DIR")
         }
-        let result = RulesLoader(registry: try registry()).load(paths: paths)
+        let result = try load(paths)
+        
         let diagnostics = result.diagnostics.sorted
         if result.diagnostics.hasErrors {
             throw Failure(message: DiagnosticRenderer(sources: result.sources).render(diagnostics) + summary(result.diagnostics))
         }
         if !diagnostics.isEmpty { err(DiagnosticRenderer(sources: result.sources).render(diagnostics)) }
         return result
+    }
+
+    /// The rules to use, without reporting: for `validate`, which prints every diagnostic itself.
+    static func load(_ paths: [String]) throws -> LoadResult {
+        let loader = RulesLoader(registry: try registry())
+        if !paths.isEmpty { return loader.load(paths: paths) }
+        let bundled = Environment.current.bundledRules
+        if FileManager.default.fileExists(atPath: "rules") || bundled.isEmpty { return loader.load(paths: ["rules"]) }
+        return loader.load(texts: bundled.map { ($0.path, $0.text) })
     }
 
     static func summary(_ diagnostics: Diagnostics) -> String {

@@ -8,8 +8,8 @@ struct EvaluateCommand: ParsableCommand {
         abstract: "Score self-assessments; one unit in full, or a batch with its ranking.",
         discussion: "INPUT is a YAML or JSON file, a folder of them, or a JSON Lines file (.jsonl).")
 
-    @Option(help: "The rules folder.")
-    var rules: String = "rules"
+    @Option(help: "The rules folder (default: ./rules, else the rules built into kaohe).")
+    var rules: String?
 
     @Option(help: "The checklist id (default: the one the inputs name, or the only one).")
     var checklist: String?
@@ -35,7 +35,7 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try Console.loadRules([rules])
+        let loaded = try Console.loadRules(rules.map { [$0] } ?? [])
         let run = try Evaluation.run(loaded: loaded, checklist: checklist, inputs: inputs, asOf: asOf.flatMap { Day($0) })
         let text = ReportFormat.render(format, run.batch, plan: run.plan)
         try Output.write(text, to: output)

@@ -6,8 +6,8 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Show every step behind one item's score for one unit.")
 
-    @Option(help: "The rules folder.")
-    var rules: String = "rules"
+    @Option(help: "The rules folder (default: ./rules, else the rules built into kaohe).")
+    var rules: String?
 
     @Option(help: "The checklist id (default: the one the input names).")
     var checklist: String?
@@ -26,7 +26,7 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try Console.loadRules([rules])
+        let loaded = try Console.loadRules(rules.map { [$0] } ?? [])
         let run = try Evaluation.run(loaded: loaded, checklist: checklist, inputs: [input], asOf: asOf.flatMap { Day($0) })
         guard let result = run.batch.results.first else { return }
         let findings = result.findings.filter { $0.item == item }

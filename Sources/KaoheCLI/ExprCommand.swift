@@ -35,9 +35,7 @@ struct ExprCommand: ParsableCommand {
     var expression: String
 
     func validate() throws {
-        if facts != nil && rules == nil {
-            throw ValidationError("--facts needs --rules (and --checklist) to know the facts' types")
-        }
+
         if let asOf, Day(asOf) == nil {
             throw ValidationError("--as-of must be a date like 2026-11-30, not '\(asOf)'")
         }
@@ -47,8 +45,8 @@ struct ExprCommand: ParsableCommand {
         var scope = ExpressionScope()
         var frame = Frame(facts: [], asOf: Day(ordinal: 0), period: nil)
         var asOfDay = asOf.flatMap { Day($0) }
-        if let rules {
-            let loaded = try Console.loadRules([rules])
+        if rules != nil || checklist != nil || facts != nil {
+            let loaded = try Console.loadRules(rules.map { [$0] } ?? [])
             let plan = try Console.plan(loaded.rules, id: checklist)
             scope = plan.scope
             frame.facts = plan.facts.map { .missing([$0.name]) }

@@ -6,14 +6,14 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Print a checklist as resolved after its overlays, each element with its origin.")
 
-    @Option(help: "The rules folder.")
-    var rules: String = "rules"
+    @Option(help: "The rules folder (default: ./rules, else the rules built into kaohe).")
+    var rules: String?
 
     @Option(help: "The checklist id.")
     var checklist: String
 
     func run() throws {
-        let result = try Console.loadRules([rules])
+        let result = try Console.loadRules(rules.map { [$0] } ?? [])
         let plan = try Console.plan(result.rules, id: checklist)
         Console.out(ChecklistPrinter.render(plan.checklist))
     }

@@ -21,7 +21,7 @@ struct TestCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let loaded = try Console.loadRules(paths.isEmpty ? ["rules"] : paths)
+        let loaded = try Console.loadRules(paths)
         let report = RuleTestRunner(rules: loaded.rules, registry: try Console.registry()).run(sources: loaded.sources)
         if report.diagnostics.hasErrors {
             throw Failure(message: DiagnosticRenderer(sources: report.sources).render(report.diagnostics.sorted))

@@ -6,12 +6,11 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Load, resolve and type-check rules; print every problem with file:line:col.")
 
-    @Argument(help: "Rules folders or files (default: rules).")
+    @Argument(help: "Rules folders or files (default: ./rules, else the rules built into kaohe).")
     var paths: [String] = []
 
     func run() throws {
-        let registry = try Console.registry()
-        let result = RulesLoader(registry: registry).load(paths: paths.isEmpty ? ["rules"] : paths)
+        let result = try Console.load(paths)
         let diagnostics = result.diagnostics.sorted
         Console.out(DiagnosticRenderer(sources: result.sources).render(diagnostics))
         let rules = result.rules

@@ -1,12 +1,15 @@
+import KaoheBundledRules
 import KaoheCLI
 import KaoheCommon
 import KaoheLeshanShizhong
 import KaoheMaonan
 
-/// The bundled `kaohe`: the engine with every pack this repository ships.
+/// The bundled `kaohe`: the engine with every pack this repository ships, and its rules/ folder
+/// compiled in (used when no --rules is given and there is no rules/ folder here).
 @main
 enum Main {
     static func main() {
-        KaoheMain.run(packs: [CommonPack.pack, LeshanShizhongPack.pack, MaonanPack.pack])
+        KaoheMain.run(packs: [CommonPack.pack, LeshanShizhongPack.pack, MaonanPack.pack],
+                      bundledRules: BundledRules.files.map { BundledFile(path: $0.key, text: $0.value) })
     }
 }

@@ -6,10 +6,12 @@ import Testing
 struct CLITests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static var executable: URL {
-        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kaohe")
+    static var executable: URL { built("kaohe") }
+
+    static func built(_ name: String) -> URL {
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name)
         if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
-        return repository.appendingPathComponent(".build/debug/kaohe")
+        return repository.appendingPathComponent(".build/debug/\(name)")
     }
 
     struct Run {
@@ -19,8 +21,12 @@ struct CLITests {
     }
 
     static func kaohe(_ arguments: String..., in folder: URL = repository) throws -> Run {
+        try run(executable, arguments, in: folder)
+    }
+
+    static func run(_ tool: URL, _ arguments: [String], in folder: URL = repository) throws -> Run {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = tool
         process.arguments = arguments
         process.currentDirectoryURL = folder
         let out = Pipe(), err = Pipe()
@@ -187,5 +193,32 @@ struct CLITests {
         let checks = try Self.kaohe("checks", "--format", "json")
         #expect(checks.stdout.hasPrefix("{\"schema\": 1"))
         #expect(checks.stdout.contains("common.term-expiry"))
+    }
+
+    @Test("without --rules and without a rules/ folder, kaohe uses the rules built into it")
+    func bundledRules() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let validate = try Self.kaohe("validate", in: folder)
+        #expect(validate.stdout.hasPrefix("ok: 4 checklists, 1 standards, 3 test files"), "\(validate.stderr)")
+        let input = Self.repository.appendingPathComponent("examples/leshan-shizhong/minzheng.yaml").path
+        let run = try Self.kaohe("evaluate", "--format", "json", input, in: folder)
+        #expect(run.stdout.contains("\"total\": 77, \"grade\": \"一般\""))
+    }
+
+    @Test("kaohe-rules, the build plugin's tool, refuses broken rules with their location and embeds good ones")
+    func rulesTool() throws {
+        let tool = Self.built("kaohe-rules")
+        let broken = try Self.run(tool, ["embed", "Tests/KaoheCoreTests/Fixtures/diagnostics/unknown-keys", "/dev/null"])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("unknown-keys/checklist.yaml:12:9: error: unknown key 'pionts' in an item"))
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("BundledRules.swift").path
+        let good = try Self.run(tool, ["embed", "rules", output])
+        #expect(good.status == 0, "\(good.stderr)")
+        let source = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(source.contains("public enum BundledRules"))
+        #expect(source.contains("\"rules/maonan/organs.yaml\": #\"\"\""))
     }
 }

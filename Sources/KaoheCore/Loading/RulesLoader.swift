@@ -44,12 +44,32 @@ public struct RulesLoader: Sendable {
         for path in paths {
             files += RuleFiles.find(in: path, diagnostics: &diagnostics)
         }
+        var documents: [(file: String, node: YAMLNode)] = []
+        for file in files {
+            documents += reader.read(path: file, sources: &sources, diagnostics: &diagnostics).map { (file, $0) }
+        }
+        return load(documents: documents, sources: sources, diagnostics: diagnostics)
+    }
+
+    /// Loads rules held in memory (rules compiled into an executable), `path → text`.
+    public func load(texts: [(path: String, text: String)]) -> LoadResult {
+        var diagnostics = Diagnostics()
+        var sources = SourceStore()
+        var documents: [(file: String, node: YAMLNode)] = []
+        for (path, text) in texts.sorted(by: { $0.path < $1.path }) {
+            documents += reader.parse(data: Data(text.utf8), path: path, sources: &sources, diagnostics: &diagnostics).map { (path, $0) }
+        }
+        return load(documents: documents, sources: sources, diagnostics: diagnostics)
+    }
+
+    func load(documents: [(file: String, node: YAMLNode)], sources: SourceStore, diagnostics initial: Diagnostics) -> LoadResult {
+        var diagnostics = initial
         var checklistDocs: [String: ChecklistDocument] = [:]
         var standardsDocs: [String: StandardsDocument] = [:]
         var ids: [String: SourceLocation] = [:]
         var rules = RuleSet()
-        for file in files {
-            for node in reader.read(path: file, sources: &sources, diagnostics: &diagnostics) {
+        for (file, node) in documents {
+            do {
                 let parser = ChecklistParser(sources: sources)
                 guard let kind = header(node, &diagnostics) else { continue }
                 func register(_ id: Located<String>) -> Bool {
@@ -138,10 +158,10 @@ public struct RulesLoader: Sendable {
 
 /// Finds the YAML files of a rules folder, recursively and in a stable order, without
 /// following a symbolic link into a folder already visited.
-enum RuleFiles {
+public enum RuleFiles {
     static let maxFiles = 10_000
 
-    static func find(in path: String, diagnostics: inout Diagnostics) -> [String] {
+    public static func find(in path: String, diagnostics: inout Diagnostics) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             diagnostics.error(SourceLocation(file: path, line: 1, column: 1), "no such file or folder")

@@ -23,7 +23,7 @@ struct ItemScorer {
             let names = categories.map(\.value)
             guard let category = unit.category, names.contains(category) else {
                 return Outcome(status: .notApplicable, awarded: 0,
-                               explain: ["applies_to: \(names.joined(separator: ", ")); unit category: \(unit.category ?? "none") → 不涉及"])
+                               explain: ["适用类别：\(names.joined(separator: "、"))；本单位类别：\(unit.category ?? "未填写") → 不涉及"])
             }
         }
         var explain: [String] = []
@@ -37,7 +37,7 @@ struct ItemScorer {
                 default: return missing(value, item, explain)
                 }
             } catch {
-                return Outcome(status: .error, awarded: 0, explain: explain + ["rule error: \(error.message)"], fault: error)
+                return Outcome(status: .error, awarded: 0, explain: explain + ["规则错误：\(error.message)"], fault: error)
             }
         }
         do {
@@ -49,7 +49,7 @@ struct ItemScorer {
             }
             return outcome
         } catch {
-            return Outcome(status: .error, awarded: 0, explain: explain + ["rule error: \(error.message)"], fault: error)
+            return Outcome(status: .error, awarded: 0, explain: explain + ["规则错误：\(error.message)"], fault: error)
         }
     }
 
@@ -86,7 +86,7 @@ struct ItemScorer {
                 explain.append("step min \(format(step.min)) → \(format(step.points))")
                 return Outcome(status: .met, awarded: step.points, explain: explain, outputs: ["value": format(n)])
             }
-            explain.append("below the lowest step (min \(steps.last.map { format($0.min) } ?? "?")) → 0")
+            explain.append("低于最低档（min \(steps.last.map { format($0.min) } ?? "?")）→ 0")
             return Outcome(status: .met, awarded: 0, explain: explain, outputs: ["value": format(n)])
         case .ratio(let ofExpression, let overExpression, let fullAt, let whenZeroFull):
             let of = try value(ofExpression), over = try value(overExpression)
@@ -128,10 +128,10 @@ struct ItemScorer {
                            checkFindings: result.findings)
         case .manual:
             if let selfScore = response?.selfScore {
-                explain.append("manual item, no on-site score: self score \(format(selfScore)) used, unverified")
+                explain.append("现场赋分项，暂无现场评分：采用自评分 \(format(selfScore))，待核实")
                 return Outcome(status: .unverified, awarded: selfScore, explain: explain)
             }
-            return Outcome(status: .missing, awarded: 0, explain: explain + ["manual item with neither an on-site nor a self score"],
+            return Outcome(status: .missing, awarded: 0, explain: explain + ["现场赋分项，既无现场评分也无自评分"],
                            missingFacts: ["自评分"])
         }
     }
@@ -141,9 +141,9 @@ struct ItemScorer {
         if case .missing(let n) = value { names = n }
         let titles = names.map { name in plan.facts.first { $0.name == name }?.label ?? name }
         if item.excludeWhenMissing {
-            return Outcome(status: .notApplicable, awarded: 0, explain: explain + ["missing: \(titles.joined(separator: "、")) → missing: exclude → 不涉及"])
+            return Outcome(status: .notApplicable, awarded: 0, explain: explain + ["缺少：\(titles.joined(separator: "、")) → missing: exclude → 不涉及"])
         }
-        return Outcome(status: .missing, awarded: 0, explain: explain + ["missing: \(titles.joined(separator: "、")) → 证据不足, 0"],
+        return Outcome(status: .missing, awarded: 0, explain: explain + ["缺少：\(titles.joined(separator: "、")) → 证据不足，0 分"],
                        missingFacts: titles)
     }
 

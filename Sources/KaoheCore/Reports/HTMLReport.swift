@@ -25,7 +25,8 @@ public enum HTMLReport {
             table { border-collapse: collapse; margin: .5em 0 1em; width: 100%; }
             th, td { border: 1px solid #ccc; padding: .3em .5em; text-align: left; vertical-align: top; }
             th { background: #f4f4f4; }
-            td.num { text-align: right; }
+            td.num { text-align: right; white-space: nowrap; }
+            th, td.tag { white-space: nowrap; }
             .summary { font-size: 1.1em; }
             .veto { color: #b22222; font-weight: bold; }
             section.unit { page-break-before: always; }
@@ -50,11 +51,11 @@ public enum HTMLReport {
         out += table(["编号", "项目", "状态", "得分", "满分", "自评", "依据"], r.items.map { i in
             [i.id, i.title, i.status.label, i.status == .notApplicable ? "—" : ReportLabels.score(i.awarded), DecimalMath.format(i.points),
              i.selfScore.map { ReportLabels.score($0) } ?? "", i.explain.joined(separator: "；")]
-        }, numeric: [3, 4, 5])
+        }, numeric: [3, 4, 5], tags: [0, 2])
         if !r.findings.isEmpty {
             out += "<h3>问题清单</h3>\n" + table(["编号", "问题", "扣分", "类别", "整改措施", "期限", "责任人"], r.findings.map { f in
                 [f.id, f.message, ReportLabels.score(f.deduction), ReportLabels.severity(f.severity), f.action ?? "", f.due?.description ?? "", f.owner ?? ""]
-            }, numeric: [2])
+            }, numeric: [2], tags: [3, 5])
         }
         if !r.projects.isEmpty {
             out += "<h3>品牌项目初审</h3>\n" + table(["项目", "名称", "结论", "未达标准及原因"], r.projects.map { p in
@@ -97,11 +98,13 @@ public enum HTMLReport {
         return svg + "</svg>\n"
     }
 
-    static func table(_ headers: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
+    /// `numeric` columns align right; `tags` (ids, statuses, dates) never wrap.
+    static func table(_ headers: [String], _ rows: [[String]], numeric: Set<Int> = [], tags: Set<Int> = []) -> String {
         var out = "<table>\n<thead><tr>" + headers.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in rows {
             out += "<tr>" + row.enumerated().map { index, cell in
-                numeric.contains(index) ? "<td class=\"num\">\(escape(cell))</td>" : "<td>\(escape(cell))</td>"
+                numeric.contains(index) ? "<td class=\"num\">\(escape(cell))</td>"
+                    : tags.contains(index) ? "<td class=\"tag\">\(escape(cell))</td>" : "<td>\(escape(cell))</td>"
             }.joined() + "</tr>\n"
         }
         return out + "</tbody>\n</table>\n"

@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "KaoheCommon", targets: ["KaoheCommon"]),
         .library(name: "KaoheLeshanShizhong", targets: ["KaoheLeshanShizhong"]),
         .library(name: "KaoheMaonan", targets: ["KaoheMaonan"]),
+        .library(name: "KaoheLedger", targets: ["KaoheLedger"]),
         .library(name: "KaoheCLI", targets: ["KaoheCLI"]),
         .executable(name: "kaohe", targets: ["kaohe"]),
     ],
@@ -23,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // The engine: model, loading, expressions, evaluation, reports. No CLI code.
@@ -50,12 +52,19 @@ let package = Package(
             path: "Sources/Packs/Maonan",
             swiftSettings: swiftSettings
         ),
+        // The rectification ledger (整改台账) on SQLite, and the monthly report.
+        .target(
+            name: "KaoheLedger",
+            dependencies: ["KaoheCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         // The command line as a library (thin subcommands over the core), so a district can
         // build its own executable with its own pack.
         .target(
             name: "KaoheCLI",
             dependencies: [
                 "KaoheCore",
+                "KaoheLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -101,6 +110,8 @@ let package = Package(
                 "KaoheCommon",
                 "KaoheLeshanShizhong",
                 "KaoheMaonan",
+                "KaoheLedger",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"],

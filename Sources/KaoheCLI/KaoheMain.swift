@@ -28,9 +28,30 @@ public enum KaoheMain {
         exit(0)
     }
 
+    /// `kaohe ledger --db FILE import …` (SPEC §10) gives the ledger file before the subcommand;
+    /// hand it to the subcommand, which owns the option.
+    static func normalized(_ arguments: [String]) -> [String] {
+        guard arguments.count > 2, ["ledger", "report"].contains(arguments[0]) else { return arguments }
+        var rest = Array(arguments.dropFirst())
+        var moved: [String] = []
+        while let first = rest.first, first.hasPrefix("--db") {
+            if first == "--db", rest.count > 1 {
+                moved += rest.prefix(2)
+                rest.removeFirst(2)
+            } else if first.hasPrefix("--db=") {
+                moved.append(first)
+                rest.removeFirst()
+            } else {
+                break
+            }
+        }
+        guard !moved.isEmpty, !rest.isEmpty else { return arguments }
+        return [arguments[0], rest[0]] + moved + rest.dropFirst()
+    }
+
     static func runCommand(_ arguments: [String]?) {
         do {
-            var command = try Kaohe.parseAsRoot(arguments)
+            var command = try Kaohe.parseAsRoot(normalized(arguments ?? Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let failure as Failure {
             if !failure.message.isEmpty {
@@ -59,7 +80,7 @@ struct Kaohe: ParsableCommand {
         abstract: "机关党建考核 — score Party-building self-assessments against a YAML checklist.",
         discussion: "Start with `kaohe validate rules`, then `kaohe evaluate --rules rules examples/…`.",
         version: "0.1.0",
-        subcommands: [EvaluateCommand.self, ExplainCommand.self, ValidateCommand.self, TestCommand.self, TemplateCommand.self, ChecksCommand.self, ShowCommand.self, ExprCommand.self]
+        subcommands: [EvaluateCommand.self, ExplainCommand.self, ValidateCommand.self, TestCommand.self, TemplateCommand.self, ChecksCommand.self, ShowCommand.self, ExprCommand.self, LedgerCommand.self, ReportCommand.self]
     )
 }
 

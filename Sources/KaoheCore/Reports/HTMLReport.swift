@@ -81,7 +81,7 @@ public enum HTMLReport {
         return bars(rows, title: "总分排名")
     }
 
-    static func bars(_ rows: [(label: String, share: Decimal, text: String)], title: String) -> String {
+    public static func bars(_ rows: [(label: String, share: Decimal, text: String)], title: String) -> String {
         let rowHeight = 26, labelWidth = 220, barWidth = 360
         let height = rows.count * rowHeight + 30
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 120)\" height=\(quote(height)) role=\"img\" aria-label=\"\(escape(title))\">\n"
@@ -99,7 +99,7 @@ public enum HTMLReport {
     }
 
     /// `numeric` columns align right; `tags` (ids, statuses, dates) never wrap.
-    static func table(_ headers: [String], _ rows: [[String]], numeric: Set<Int> = [], tags: Set<Int> = []) -> String {
+    public static func table(_ headers: [String], _ rows: [[String]], numeric: Set<Int> = [], tags: Set<Int> = []) -> String {
         var out = "<table>\n<thead><tr>" + headers.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in rows {
             out += "<tr>" + row.enumerated().map { index, cell in

@@ -1,0 +1,95 @@
+import Foundation
+import KaoheCore
+
+/// A rectification item (整改事项): one finding of one unit, followed until it is closed.
+public struct LedgerItem: Sendable, Equatable {
+    public var id: Int64
+    public var findingID: String
+    public var unit: String
+    public var unitName: String
+    public var checklist: String
+    public var item: String
+    public var problem: String
+    public var action: String?
+    public var owner: String?
+    public var severity: String
+    public var due: Day?
+    public var status: LedgerStatus
+    public var openedOn: Day
+    /// The as-of date of the latest evaluation that still had this finding.
+    public var lastSeen: Day
+
+    /// Overdue on `day`: not rectified yet and past its due date.
+    public func isOverdue(on day: Day) -> Bool {
+        status.isOutstanding && (due.map { $0 < day } ?? false)
+    }
+}
+
+/// One entry of the append-only history. Each carries the hash of the one before, so
+/// `kaohe ledger verify` finds any entry altered, removed or moved.
+public struct HistoryEntry: Sendable, Equatable {
+    public enum Action: String, Sendable {
+        case opened, updated, rectified, reopened
+    }
+
+    public var sequence: Int64
+    public var itemID: Int64
+    public var findingID: String
+    public var on: Day
+    public var actor: String
+    public var action: Action
+    public var from: LedgerStatus?
+    public var to: LedgerStatus
+    public var note: String?
+    public var evidence: String?
+    public var previousHash: String
+    public var hash: String
+
+    /// The text the hash covers: every field, and the previous entry's hash.
+    var canonical: String {
+        [String(sequence), String(itemID), findingID, on.description, actor, action.rawValue, from?.rawValue ?? "",
+         to.rawValue, note ?? "", evidence ?? "", previousHash].map { $0.replacingOccurrences(of: "|", with: "\\|") }
+            .joined(separator: "|")
+    }
+
+    static func hash(of canonical: String) -> String { SHA256.hex(Array(canonical.utf8)) }
+
+    static let genesis = String(repeating: "0", count: 64)
+}
+
+/// What an import did.
+public struct ImportSummary: Sendable, Equatable {
+    public var opened = 0
+    public var reopened = 0
+    public var rectified = 0
+    public var unchanged = 0
+
+    public init() {}
+}
+
+/// Which items `kaohe ledger list` shows.
+public struct LedgerFilter: Sendable {
+    public var unit: String?
+    public var status: LedgerStatus?
+    public var overdueOn: Day?
+
+    public init(unit: String? = nil, status: LedgerStatus? = nil, overdueOn: Day? = nil) {
+        self.unit = unit
+        self.status = status
+        self.overdueOn = overdueOn
+    }
+}
+
+/// The outcome of `kaohe ledger verify`.
+public struct VerifyReport: Sendable, Equatable {
+    public var entries: Int
+    public var problems: [String]
+    public var isIntact: Bool { problems.isEmpty }
+}
+
+/// A ledger problem for a person: what is wrong and, where possible, what to do.
+public struct LedgerError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import KaoheCore
+
+/// The 月通报 as a terminal table, Markdown, CSV (for Excel) or a printable HTML page with charts.
+public enum MonthlyReportRenderer {
+    static let headers = ["名次", "单位", "本月新增", "本月销号", "累计问题", "未整改", "逾期", "整改率", "整改率变化", "未整改变化"]
+
+    static func cells(_ row: MonthlyReport.Row, district: Bool = false) -> [String] {
+        [district ? "—" : String(row.rank), district ? row.unitName : "\(row.unitName)（\(row.unit)）", String(row.opened), String(row.closed),
+         String(row.total), String(row.outstanding), String(row.overdue), percent(row.rate), change(row.rateChange),
+         signed(row.outstandingChange)]
+    }
+
+    static func percent(_ rate: Decimal?) -> String {
+        rate.map { DecimalMath.format($0 * 100, decimals: 1) + "%" } ?? "—"
+    }
+
+    static func change(_ delta: Decimal?) -> String {
+        guard let delta else { return "—" }
+        let text = DecimalMath.format(delta * 100, decimals: 1)
+        return (delta > 0 ? "+" : "") + text + "个百分点"
+    }
+
+    static func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : String(n) }
+
+    public static func table(_ report: MonthlyReport) -> String {
+        var table = TextTable(headers: headers, rightAligned: [0, 2, 3, 4, 5, 6, 7])
+        for row in report.rows { table.add(cells(row)) }
+        table.add(cells(report.district, district: true))
+        return "\(report.title)\n\n" + table.render()
+    }
+
+    public static func markdown(_ report: MonthlyReport) -> String {
+        var out = "# \(report.title)\n\n"
+        out += "全区累计问题 \(report.district.total) 个，未整改 \(report.district.outstanding) 个（逾期 \(report.district.overdue) 个），整改率 \(percent(report.district.rate))。\n\n"
+        out += "| " + headers.joined(separator: " | ") + " |\n|" + headers.map { _ in " --- |" }.joined() + "\n"
+        for cells in report.rows.map({ cells($0) }) + [cells(report.district, district: true)] {
+            out += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        out += "\n## 未整改问题走势（近六个月）\n\n| 月份 | 未整改 |\n| --- | --- |\n"
+        for point in report.trend { out += "| \(point.label) | \(point.outstanding) |\n" }
+        return out
+    }
+
+    public static func csv(_ report: MonthlyReport) -> String {
+        let rows = [headers] + report.rows.map { cells($0) } + [cells(report.district, district: true)]
+        return CSVReport.bom + rows.map { $0.map(CSVReport.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    public static func html(_ report: MonthlyReport) -> String {
+        var body = "<h1>\(HTMLReport.escape(report.title))</h1>\n"
+        body += "<p class=\"summary\">全区累计问题 \(report.district.total) 个，未整改 \(report.district.outstanding) 个（逾期 \(report.district.overdue) 个），整改率 \(percent(report.district.rate))。</p>\n"
+        body += trendChart(report)
+        body += HTMLReport.bars(report.rows.map { row in
+            (label: "\(row.rank). \(row.unitName)", share: row.rate ?? 0, text: percent(row.rate))
+        }, title: "各单位整改率")
+        body += HTMLReport.table(headers, report.rows.map { cells($0) } + [cells(report.district, district: true)],
+                                 numeric: [2, 3, 4, 5, 6, 7], tags: [0, 8, 9])
+        return """
+            <!DOCTYPE html>
+            <html lang="zh-Hans">
+            <head>
+            <meta charset="utf-8">
+            <title>\(HTMLReport.escape(report.title))</title>
+            <style>
+            body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; margin: 2em; color: #222; }
+            h1 { font-size: 1.5em; border-bottom: 2px solid #b22222; padding-bottom: .3em; }
+            table { border-collapse: collapse; margin: 1em 0; width: 100%; }
+            th, td { border: 1px solid #ccc; padding: .3em .5em; text-align: left; }
+            th { background: #f4f4f4; white-space: nowrap; }
+            td.num { text-align: right; white-space: nowrap; }
+            td.tag { white-space: nowrap; }
+            @media print { body { margin: 1cm; } @page { size: A4 landscape; } }
+            </style>
+            </head>
+            <body>
+            \(body)</body>
+            </html>
+
+            """
+    }
+
+    /// A line chart of the district's outstanding items over six months.
+    static func trendChart(_ report: MonthlyReport) -> String {
+        let width = 560, height = 200, left = 40, top = 30, plotHeight = 130
+        let peak = max(1, report.trend.map(\.outstanding).max() ?? 1)
+        let step = report.trend.count > 1 ? (width - left - 20) / (report.trend.count - 1) : 0
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"未整改问题走势\">\n"
+        svg += "<text x=\"0\" y=\"16\" font-size=\"14\" font-weight=\"bold\">未整改问题走势（近六个月）</text>\n"
+        var points: [String] = []
+        for (index, point) in report.trend.enumerated() {
+            let x = left + index * step
+            let y = top + plotHeight - plotHeight * point.outstanding / peak
+            points.append("\(x),\(y)")
+            svg += "<circle cx=\"\(x)\" cy=\"\(y)\" r=\"4\" fill=\"#b22222\"/>"
+            svg += "<text x=\"\(x)\" y=\"\(y - 8)\" font-size=\"12\" text-anchor=\"middle\">\(point.outstanding)</text>"
+            svg += "<text x=\"\(x)\" y=\"\(top + plotHeight + 20)\" font-size=\"12\" text-anchor=\"middle\">\(point.label)</text>\n"
+        }
+        svg += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"#b22222\" stroke-width=\"2\"/>\n"
+        return svg + "</svg>\n"
+    }
+}

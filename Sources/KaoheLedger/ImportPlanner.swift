@@ -19,12 +19,16 @@ public enum ImportPlanner {
     public static func changes(current: [String: LedgerItem], results: [ResultSummary]) -> [Change] {
         var changes: [Change] = []
         var state = current
+        // Finding ids by unit, so each result looks only at its own unit's items.
+        var byUnit: [String: Set<String>] = [:]
+        for (id, item) in current { byUnit[item.unit, default: []].insert(id) }
         for result in results.sorted(by: { ($0.asOf, $0.unit) < ($1.asOf, $1.unit) }) {
             let recorded = result.findings.filter { ResultSummary.recorded.contains($0.severity) }
             let present = Set(recorded.map(\.id))
             for finding in recorded {
                 guard let item = state[finding.id] else {
                     changes.append(.open(finding, unit: result.unit, unitName: result.unitName, checklist: result.checklist, on: result.asOf))
+                    byUnit[result.unit, default: []].insert(finding.id)
                     state[finding.id] = LedgerItem(id: -1, findingID: finding.id, unit: result.unit, unitName: result.unitName,
                                                    checklist: result.checklist, item: finding.item, problem: finding.message,
                                                    severity: finding.severity, status: .open, openedOn: result.asOf, lastSeen: result.asOf)
@@ -38,9 +42,9 @@ public enum ImportPlanner {
                 }
                 state[finding.id]?.lastSeen = max(item.lastSeen, result.asOf)
             }
-            for (id, item) in state.sorted(by: { $0.key < $1.key })
-            where item.unit == result.unit && item.checklist == result.checklist && !present.contains(id)
-                && item.status.isOutstanding && result.asOf > item.lastSeen && item.id >= 0 {
+            for id in (byUnit[result.unit] ?? []).sorted() {
+                guard let item = state[id], item.checklist == result.checklist, !present.contains(id),
+                      item.status.isOutstanding, result.asOf > item.lastSeen, item.id >= 0 else { continue }
                 changes.append(.rectify(itemID: item.id, from: item.status, on: result.asOf))
                 state[id]?.status = .rectified
             }

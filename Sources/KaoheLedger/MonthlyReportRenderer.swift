@@ -82,9 +82,9 @@ public enum MonthlyReportRenderer {
 
     /// A line chart of the district's outstanding items over six months.
     static func trendChart(_ report: MonthlyReport) -> String {
-        let width = 560, height = 200, left = 40, top = 30, plotHeight = 130
+        let width = 600, height = 200, left = 40, top = 30, plotHeight = 130
         let peak = max(1, report.trend.map(\.outstanding).max() ?? 1)
-        let step = report.trend.count > 1 ? (width - left - 20) / (report.trend.count - 1) : 0
+        let step = report.trend.count > 1 ? (width - left - 60) / (report.trend.count - 1) : 0
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"未整改问题走势\">\n"
         svg += "<text x=\"0\" y=\"16\" font-size=\"14\" font-weight=\"bold\">未整改问题走势（近六个月）</text>\n"
         var points: [String] = []

@@ -17,7 +17,7 @@ struct ItemScorer {
         var fault: EvaluationFault?
     }
 
-    func score(_ itemPlan: ItemPlan, frame: inout Frame, response: Response?) -> Outcome {
+    func score(_ itemPlan: ItemPlan, frame: inout Frame, response: Response?, onsite: OnsiteScore? = nil) -> Outcome {
         let item = itemPlan.item
         if let categories = item.appliesTo {
             let names = categories.map(\.value)
@@ -41,7 +41,7 @@ struct ItemScorer {
             }
         }
         do {
-            var outcome = try method(itemPlan, &frame, response: response, explain: explain)
+            var outcome = try method(itemPlan, &frame, response: response, onsite: onsite, explain: explain)
             if outcome.status == .missing || outcome.status == .notApplicable { return outcome }
             outcome.awarded = DecimalMath.max(0, DecimalMath.min(item.points, outcome.awarded))
             if outcome.status != .unverified {
@@ -53,7 +53,8 @@ struct ItemScorer {
         }
     }
 
-    func method(_ itemPlan: ItemPlan, _ frame: inout Frame, response: Response?, explain start: [String]) throws(EvaluationFault) -> Outcome {
+    func method(_ itemPlan: ItemPlan, _ frame: inout Frame, response: Response?, onsite: OnsiteScore?,
+                explain start: [String]) throws(EvaluationFault) -> Outcome {
         let item = itemPlan.item
         let points = item.points
         var explain = start
@@ -127,6 +128,10 @@ struct ItemScorer {
             return Outcome(status: .met, awarded: points * share, explain: explain, outputs: result.outputs,
                            checkFindings: result.findings)
         case .manual:
+            if let onsite {
+                explain.append("现场评分 \(format(onsite.points))（\(onsite.method)，\(onsite.assessor)）" + (onsite.note.map { "：\($0)" } ?? ""))
+                return Outcome(status: .met, awarded: onsite.points, explain: explain)
+            }
             if let selfScore = response?.selfScore {
                 explain.append("现场赋分项，暂无现场评分：采用自评分 \(format(selfScore))，待核实")
                 return Outcome(status: .unverified, awarded: selfScore, explain: explain)

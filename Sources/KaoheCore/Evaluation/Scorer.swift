@@ -27,7 +27,8 @@ public struct Scorer: Sendable {
             for itemPlan in sectionPlan.items {
                 let item = itemPlan.item
                 let response = assessment.responses[item.id.value]
-                let outcome = scorer.score(itemPlan, frame: &frame, response: response)
+                let onsite = assessment.onsite[item.id.value]
+                let outcome = scorer.score(itemPlan, frame: &frame, response: response, onsite: onsite)
                 if let fault = outcome.fault {
                     errors.append(RuleError(item: item.id.value, message: fault.message, location: fault.location))
                 }
@@ -38,7 +39,7 @@ public struct Scorer: Sendable {
                 findings.add(item: item, outcome: outcome, selfScore: response?.selfScore)
                 items.append(ItemResult(id: item.id.value, title: item.title, section: sectionPlan.section.id.value,
                                         status: outcome.status, awarded: outcome.awarded, points: item.points,
-                                        selfScore: response?.selfScore, explain: outcome.explain))
+                                        selfScore: response?.selfScore, explain: outcome.explain, method: onsite?.method))
             }
             var sectionPenalty: Decimal = 0
             for penalty in sectionPlan.penalties {

@@ -30,6 +30,8 @@ public struct ItemResult: Sendable {
     public var points: Decimal
     public var selfScore: Decimal?
     public var explain: [String]
+    /// How an on-site score was established (现场查看、查阅资料…), for manual items.
+    public var method: String?
 }
 
 public struct SectionResult: Sendable {

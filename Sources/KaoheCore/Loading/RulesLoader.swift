@@ -6,6 +6,7 @@ public struct RuleSet: Sendable {
     public var plans: [String: ChecklistPlan] = [:]
     public var standards: [String: StandardsPlan] = [:]
     public var tests: [TestDocument] = []
+    public var competitions: [String: Competition] = [:]
 
     public init() {}
 }
@@ -98,7 +99,9 @@ public struct RulesLoader: Sendable {
                         rules.tests.append(TestDocument(path: file, checklist: checklist, node: node))
                     }
                 case "competition":
-                    break
+                    if let competition = CompetitionParser().parse(node, diagnostics: &diagnostics), register(competition.id) {
+                        rules.competitions[competition.id.value] = competition
+                    }
                 default:
                     diagnostics.warning(node.location, "a \(kind) document is an input, not a rule; it is skipped here",
                                         help: "keep self-assessments and sheets outside the rules folder, e.g. in examples/")
@@ -118,6 +121,22 @@ public struct RulesLoader: Sendable {
         for id in rules.checklists.keys.sorted() {
             if let checklist = rules.checklists[id], let plan = compiler.compile(checklist, diagnostics: &diagnostics) {
                 rules.plans[id] = plan
+            }
+        }
+        for competition in rules.competitions.values.sorted(by: { $0.id.value < $1.id.value }) {
+            if rules.standards[competition.standards.value] == nil && standardsDocs[competition.standards.value] == nil {
+                diagnostics.error(competition.standards.location, "competition names unknown standards '\(competition.standards.value)'",
+                                  help: Suggestion.didYouMean(competition.standards.value, in: standardsDocs.keys))
+            }
+            guard checklistDocs[competition.onsite.value] != nil else {
+                diagnostics.error(competition.onsite.location, "competition names unknown on-site checklist '\(competition.onsite.value)'",
+                                  help: Suggestion.didYouMean(competition.onsite.value, in: checklistDocs.keys))
+                continue
+            }
+            if let plan = rules.plans[competition.onsite.value], plan.standards?.document.id.value != competition.standards.value {
+                diagnostics.error(competition.onsite.location,
+                                  "on-site checklist '\(competition.onsite.value)' screens projects by '\(plan.standards?.document.id.value ?? "no standards")', not by '\(competition.standards.value)'",
+                                  help: "add standards: \(competition.standards.value) to the checklist")
             }
         }
         for test in rules.tests where checklistDocs[test.checklist.value] == nil {

@@ -11,6 +11,8 @@ public struct SelfAssessment: Sendable {
     public var responses: [String: Response]
     /// The unit's brand projects, with their fields by the standards' slots.
     public var projects: [ProjectInput] = []
+    /// On-site assessors' scores for manual items (from score sheets), by item id.
+    public var onsite: [String: OnsiteScore] = [:]
     public var location: SourceLocation
 
     public init(source: String, checklist: String?, unit: Unit, asOf: Day?, facts: [Value],

@@ -70,6 +70,7 @@ public enum ResultJSON {
             x.add("points", score: i.points)
             x.add("self_score", score: i.selfScore)
             x.add("explain", strings: i.explain)
+            if let method = i.method { x.add("method", method) }
             return x.text
         })
         o.add("findings", array: r.findings.map { f in finding(f).text })

@@ -40,7 +40,7 @@ public enum MarkdownReport {
         return out + "\n"
     }
 
-    static func table(_ headers: [String], _ rows: [[String]]) -> String {
+    public static func table(_ headers: [String], _ rows: [[String]]) -> String {
         func line(_ cells: [String]) -> String {
             "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }.joined(separator: " | ") + " |\n"
         }

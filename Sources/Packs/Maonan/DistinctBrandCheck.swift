@@ -2,21 +2,24 @@ import Foundation
 import KaoheCore
 
 /// `maonan.distinct-brand` — 同质化: a brand project's name or concept must not copy another
-/// project's in the same round. Names match when one contains the other or their character
-/// bigrams are 60% alike; concepts when 60% alike. The reasons name every project matched.
+/// project's in the same round. Names are compared without the words every brand uses (工程、
+/// 行动、驿站…): they match when one contains the other or their character bigrams are 60% alike;
+/// concepts match when 70% alike. The reasons name every project matched.
 public struct DistinctBrandCheck: ProjectCheck {
     public static let nameThreshold: Decimal = 0.6
-    public static let conceptThreshold: Decimal = 0.6
+    public static let conceptThreshold: Decimal = 0.7
 
     public static let description = ProjectCheckDescription(
         id: "maonan.distinct-brand",
         title: "品牌不同质",
         rationale: """
-            茂南区“一机关一品牌”：专家组对与其他单位雷同的项目（同质化）不予通过。品牌名称互相包含或字符相似度达到60%、\
-            理念内涵相似度达到60%的，判为同质，并列出相似的项目。Reads name and concept of every project in the batch.
+            茂南区“一机关一品牌”：专家组对与其他单位雷同的项目（同质化）不予通过。品牌名称去掉“工程、行动、驿站”等通用词后\
+            互相包含或字符相似度达到60%、理念内涵相似度达到70%的，判为同质，并列出相似的项目。Reads name and concept of every project in the batch.
             """,
         reads: [CheckFact("name", .string), CheckFact("concept", .string)],
         examples: [
+            ProjectCheckExample("names alike only in their generic words", project: project("mn-a", "匠心工程", "以工匠精神锤炼机关作风，打造业务精品"),
+                                among: [project("mn-b", "同心工程", "凝聚统一战线力量，服务发展大局")], met: true),
             ProjectCheckExample("distinct names and concepts", project: project("mn-a", "红色引擎", "以党建引领项目建设，推动重点项目提速增效"),
                                 among: [project("mn-b", "民情直通车", "畅通群众诉求渠道，做到件件有回音")], met: true),
             ProjectCheckExample("a name that contains another's", project: project("mn-a", "红色引擎·先锋行", "以党建引领项目建设"),
@@ -40,8 +43,9 @@ public struct DistinctBrandCheck: ProjectCheck {
         var reasons: [String] = []
         for other in projects.sorted(by: { $0.key < $1.key }) where other.key != project.key {
             if let otherName = other.fields["name"]?.string {
-                let similarity = TextSimilarity.dice(name, otherName)
-                if TextSimilarity.contains(name, otherName) || similarity >= Self.nameThreshold {
+                let mine = TextSimilarity.core(of: name), theirs = TextSimilarity.core(of: otherName)
+                let similarity = TextSimilarity.dice(mine, theirs)
+                if TextSimilarity.contains(mine, theirs) || similarity >= Self.nameThreshold {
                     reasons.append("品牌名称与 \(other.key)「\(otherName)」雷同（相似度 \(Self.format(similarity))）")
                     continue
                 }

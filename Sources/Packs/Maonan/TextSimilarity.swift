@@ -9,6 +9,16 @@ enum TextSimilarity {
         Array(String(String.UnicodeScalarView(text.unicodeScalars.filter { !ignored.contains($0) })))
     }
 
+    /// Words every brand name uses (工程、行动、驿站…): a name is judged by what remains, so
+    /// 「匠心工程」 and 「同心工程」 are not copies of each other.
+    static let genericWords = ["先锋队", "服务站", "服务队", "工程", "行动", "驿站", "计划", "品牌", "党建"]
+
+    static func core(of name: String) -> String {
+        var text = String(normalized(name))
+        for word in genericWords { text = text.replacingOccurrences(of: word, with: "") }
+        return text.isEmpty ? String(normalized(name)) : text
+    }
+
     static func dice(_ a: String, _ b: String) -> Decimal {
         let x = bigrams(normalized(a)), y = bigrams(normalized(b))
         guard !x.isEmpty || !y.isEmpty else { return 1 }

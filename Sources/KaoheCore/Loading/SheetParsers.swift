@@ -1,0 +1,128 @@
+import Foundation
+
+/// Reads the competition's input sheets: on-site score sheets (`kind: scoresheet`), judges'
+/// sheets (`kind: jury`) and day-to-day scores (`kind: daily`), each value checked and located.
+public struct SheetParsers: Sendable {
+    public let competition: Competition
+    public let plan: ChecklistPlan
+
+    public init(competition: Competition, plan: ChecklistPlan) {
+        self.competition = competition
+        self.plan = plan
+    }
+
+    public static let methods = ["现场查看", "听取汇报", "查阅资料", "座谈交流", "个别谈话"]
+
+    /// `{assessor, unit, date, scores: {ITEM: {points, method, note}}}` → unit, item → score.
+    public func scoresheet(_ node: YAMLNode, units: Set<String>, diagnostics: inout Diagnostics) -> (unit: String, scores: [String: OnsiteScore])? {
+        let r = MappingReader(node, what: "a score sheet", allowed: ["kaohe", "kind", "assessor", "unit", "date", "scores", "note"],
+                              required: ["assessor", "unit", "scores"], diagnostics: &diagnostics)
+        guard r.isMapping, expectKind(r, "scoresheet", &diagnostics), let assessor = Scalars.string(r["assessor"], "assessor", &diagnostics),
+              let unit = Scalars.identifier(r["unit"], "the unit id", &diagnostics) else { return nil }
+        if !units.contains(unit.value) {
+            diagnostics.error(unit.location, "score sheet for unit '\(unit.value)', which has no self-assessment in the assessments",
+                              help: Suggestion.didYouMean(unit.value, in: units))
+        }
+        _ = Scalars.date(r["date"], "date", &diagnostics)
+        let manual = Dictionary(plan.sections.flatMap(\.items).filter { if case .manual = $0.score { return true } else { return false } }
+            .map { ($0.item.id.value, $0.item) }) { a, _ in a }
+        var scores: [String: OnsiteScore] = [:]
+        for pair in Scalars.mapping(r["scores"], "scores", &diagnostics) ?? [] {
+            guard let itemID = pair.key.scalar else { continue }
+            guard let item = manual[itemID] else {
+                diagnostics.error(pair.key.tokenLocation, "'\(itemID)' is not an on-site (manual) item of '\(plan.checklist.id)'",
+                                  help: Suggestion.didYouMean(itemID, in: manual.keys) ?? "manual items: \(manual.keys.sorted().joined(separator: ", "))")
+                continue
+            }
+            let s = MappingReader(pair.value, what: "an on-site score", allowed: ["points", "method", "note"], required: ["points", "method"],
+                                  diagnostics: &diagnostics)
+            guard let points = Scalars.nonNegative(s["points"], "points", &diagnostics),
+                  let methodNode = s["method"], let method = Scalars.string(methodNode, "method", &diagnostics) else { continue }
+            if points > item.points {
+                diagnostics.error(s["points"]?.tokenLocation ?? pair.value.location,
+                                  "\(DecimalMath.format(points)) points is above item \(itemID)'s \(DecimalMath.format(item.points))")
+                continue
+            }
+            if !Self.methods.contains(method) {
+                diagnostics.error(methodNode.tokenLocation, "unknown on-site method '\(method)'", help: "methods: \(Self.methods.joined(separator: "、"))")
+                continue
+            }
+            scores[itemID] = OnsiteScore(points: points, method: method, assessor: assessor, note: Scalars.string(s["note"], "note", &diagnostics))
+        }
+        return (unit.value, scores)
+    }
+
+    /// `{competition, judge: {id, name}, scores: {UNIT: {DIMENSION: points}}}`, checked against the
+    /// finalists and the dimensions (every dimension scored, none above its points).
+    public func jury(_ node: YAMLNode, finalists: Set<String>, diagnostics: inout Diagnostics) -> JurySheet? {
+        let r = MappingReader(node, what: "a jury sheet", allowed: ["kaohe", "kind", "competition", "judge", "scores"],
+                              required: ["competition", "judge", "scores"], diagnostics: &diagnostics)
+        guard r.isMapping, expectKind(r, "jury", &diagnostics) else { return nil }
+        if let c = Scalars.identifier(r["competition"], "competition", &diagnostics), c.value != competition.id.value {
+            diagnostics.error(c.location, "this sheet is for competition '\(c.value)', not '\(competition.id.value)'")
+        }
+        guard let judgeNode = r["judge"] else { return nil }
+        let j = MappingReader(judgeNode, what: "judge", allowed: ["id", "name"], required: ["id"], diagnostics: &diagnostics)
+        guard let judge = Scalars.identifier(j["id"], "the judge id", &diagnostics) else { return nil }
+        var sheet = JurySheet(judge: judge.value, judgeName: Scalars.string(j["name"], "name", &diagnostics) ?? judge.value, scores: [:],
+                              location: node.location, unitLocations: [:])
+        let dimensions = Dictionary(uniqueKeysWithValues: competition.dimensions.map { ($0.id, $0) })
+        for pair in Scalars.mapping(r["scores"], "scores", &diagnostics) ?? [] {
+            guard let unit = pair.key.scalar else { continue }
+            guard finalists.contains(unit) else {
+                diagnostics.error(pair.key.tokenLocation, "judge \(judge.value) scored '\(unit)', which is not a finalist",
+                                  help: Suggestion.didYouMean(unit, in: finalists).map { "\($0) (or remove it: only finalists are scored)" })
+                continue
+            }
+            var given: [String: Decimal] = [:]
+            var mentioned = Set<String>()
+            for cell in Scalars.mapping(pair.value, "the scores of \(unit)", &diagnostics) ?? [] {
+                guard let d = cell.key.scalar else { continue }
+                mentioned.insert(d)
+                guard let dimension = dimensions[d] else {
+                    diagnostics.error(cell.key.tokenLocation, "unknown dimension '\(d)'",
+                                      help: Suggestion.didYouMean(d, in: dimensions.keys) ?? "dimensions: \(competition.dimensions.map(\.id).joined(separator: ", "))")
+                    continue
+                }
+                guard let points = Scalars.nonNegative(cell.value, "points", &diagnostics) else { continue }
+                if points > dimension.points {
+                    diagnostics.error(cell.value.tokenLocation, "\(DecimalMath.format(points)) is above the \(DecimalMath.format(dimension.points)) points of \(dimension.title)")
+                    continue
+                }
+                given[d] = points
+            }
+            for dimension in competition.dimensions where !mentioned.contains(dimension.id) {
+                diagnostics.error(pair.key.tokenLocation, "judge \(judge.value) gave '\(unit)' no score for \(dimension.title) (\(dimension.id))")
+            }
+            sheet.scores[unit] = given
+            sheet.unitLocations[unit] = pair.key.tokenLocation
+        }
+        return sheet
+    }
+
+    /// `{scores: {UNIT: 0..100}}`.
+    public func daily(_ node: YAMLNode, diagnostics: inout Diagnostics) -> [String: Decimal] {
+        let r = MappingReader(node, what: "daily scores", allowed: ["kaohe", "kind", "competition", "title", "scores"], required: ["scores"],
+                              diagnostics: &diagnostics)
+        guard r.isMapping, expectKind(r, "daily", &diagnostics) else { return [:] }
+        var scores: [String: Decimal] = [:]
+        for pair in Scalars.mapping(r["scores"], "scores", &diagnostics) ?? [] {
+            guard let unit = pair.key.scalar, let value = Scalars.nonNegative(pair.value, "a daily score", &diagnostics) else { continue }
+            if value > 100 {
+                diagnostics.error(pair.value.tokenLocation, "a daily score is out of 100, not \(DecimalMath.format(value))")
+                continue
+            }
+            scores[unit] = value
+        }
+        return scores
+    }
+
+    func expectKind(_ r: MappingReader, _ kind: String, _ diagnostics: inout Diagnostics) -> Bool {
+        guard let node = r["kind"] else { return true }
+        guard node.scalar == kind else {
+            diagnostics.error(node.tokenLocation, "expected kind: \(kind), found \(node.kindDescription)")
+            return false
+        }
+        return true
+    }
+}

@@ -9,7 +9,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         switch format {
         case .table: return TableReport.render(batch, plan: plan)
         case .json: return ResultJSON.render(batch)
-        case .jsonl: return batch.inputOrder.map { ResultJSON.object($0).text + "\n" }.joined()
+        case .jsonl: return ParallelMap.map(batch.inputOrder, chunk: 256) { ResultJSON.object($0).text + "\n" }.joined()
         case .markdown: return MarkdownReport.render(batch, plan: plan)
         case .html: return HTMLReport.render(batch, plan: plan)
         case .csv: return CSVReport.render(batch, plan: plan)

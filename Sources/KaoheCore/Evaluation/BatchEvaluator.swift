@@ -1,6 +1,4 @@
-import Dispatch
 import Foundation
-import Synchronization
 
 /// Decodes and scores a list of self-assessment documents against one checklist, collecting
 /// every input error (with its location) before anything is scored.
@@ -20,10 +18,17 @@ public struct BatchEvaluator: Sendable {
     public func decode(_ documents: [AssessmentReader.Document], asOf override: Day?,
                        diagnostics: inout Diagnostics) -> [(SelfAssessment, Day)] {
         let parser = SelfAssessmentParser(plan: scorer.plan)
+        // Documents are decoded on all cores; dates and duplicates are then checked in order.
+        let parsed = ParallelMap.map(documents, chunk: 128) { document -> ParsedDocument in
+            var local = Diagnostics()
+            let assessment = parser.parse(document.node, diagnostics: &local)
+            return ParsedDocument(assessment: assessment, diagnostics: local)
+        }
         var decoded: [(SelfAssessment, Day)] = []
         var seen: [String: SourceLocation] = [:]
-        for document in documents {
-            guard var assessment = parser.parse(document.node, diagnostics: &diagnostics) else { continue }
+        for (document, result) in zip(documents, parsed) {
+            diagnostics.append(contentsOf: result.diagnostics)
+            guard var assessment = result.assessment else { continue }
             assessment.source = document.source
             guard let day = asOf(assessment, override: override) else {
                 diagnostics.error(document.node.location, "no assessment date: the document has no as_of and the checklist no period",
@@ -55,23 +60,15 @@ public struct BatchEvaluator: Sendable {
     }
 
     func score(_ decoded: [(SelfAssessment, Day)], progress: (@Sendable (Int) -> Void)?) -> [UnitResult] {
-        let chunk = 64
-        let chunks = (decoded.count + chunk - 1) / chunk
         let scorer = self.scorer
-        guard chunks > 1 else { return decoded.map { scorer.evaluate($0.0, asOf: $0.1) } }
-        let done = Mutex<(results: [Int: [UnitResult]], count: Int)>(([:], 0))
-        let inputs = decoded.map { UnitInput(assessment: $0.0, asOf: $0.1) }
-        DispatchQueue.concurrentPerform(iterations: chunks) { index in
-            let range = (index * chunk)..<min(inputs.count, (index + 1) * chunk)
-            let results = inputs[range].map { scorer.evaluate($0.assessment, asOf: $0.asOf) }
-            let count = done.withLock { state in
-                state.results[index] = results
-                state.count += results.count
-                return state.count
-            }
-            progress?(count)
+        return ParallelMap.map(decoded.map { UnitInput(assessment: $0.0, asOf: $0.1) }, progress: progress) {
+            scorer.evaluate($0.assessment, asOf: $0.asOf)
         }
-        return done.withLock { state in (0..<chunks).flatMap { state.results[$0] ?? [] } }
+    }
+
+    private struct ParsedDocument: Sendable {
+        var assessment: SelfAssessment?
+        var diagnostics: Diagnostics
     }
 
     private struct UnitInput: Sendable {

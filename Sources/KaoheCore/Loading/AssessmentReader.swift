@@ -60,14 +60,16 @@ public struct AssessmentReader: Sendable {
         sources.add(path: path, text: text)
         var documents: [Document] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { continue }
-            guard trimmed.hasPrefix("{") else {
+            guard let first = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
+            guard first == UInt8(ascii: "{") else {
                 diagnostics.error(SourceLocation(file: path, line: index + 1, column: 1), "a JSON Lines file holds one JSON object a line")
                 continue
             }
-            for node in reader.parse(text: String(line), path: path, lineOffset: index, diagnostics: &diagnostics) {
-                documents.append(Document(node: node, source: "\(path):\(index + 1)"))
+            var parser = JSONNodeParser(text: String(line), path: path, firstLine: index + 1)
+            do {
+                documents.append(Document(node: try parser.parseDocument(), source: "\(path):\(index + 1)"))
+            } catch {
+                diagnostics.error(error.location, error.message, help: "each line of a JSON Lines file is one complete JSON object")
             }
         }
         return documents

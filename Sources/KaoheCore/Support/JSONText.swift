@@ -1,6 +1,7 @@
 /// Minimal JSON writing helpers: we write JSON by hand to control key order and number form.
 public enum JSONText {
     public static func quote(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -1,21 +1,35 @@
 /// The text of every file read in a run, so diagnostics can quote the offending line.
 public struct SourceStore: Sendable {
-    private var lines: [String: [Substring]] = [:]
+    private var texts: [String: String] = [:]
 
     public init() {}
 
+    /// Keeps the text; lines are found only when a diagnostic quotes one (most runs quote none).
     public mutating func add(path: String, text: String) {
-        lines[path] = text.split(separator: "\n", omittingEmptySubsequences: false)
+        texts[path] = text
     }
 
     public mutating func merge(_ other: SourceStore) {
-        lines.merge(other.lines) { current, _ in current }
+        texts.merge(other.texts) { current, _ in current }
     }
 
     /// Line `number` (1-based) of `path`, without its line ending.
     public func line(_ number: Int, of path: String) -> String? {
-        guard let fileLines = lines[path], number >= 1, number <= fileLines.count else { return nil }
-        var line = fileLines[number - 1]
+        guard let text = texts[path], number >= 1 else { return nil }
+        var current = 1
+        var start = text.utf8.startIndex
+        if number > 1 {
+            for index in text.utf8.indices where text.utf8[index] == UInt8(ascii: "\n") {
+                current += 1
+                if current == number {
+                    start = text.utf8.index(after: index)
+                    break
+                }
+            }
+            guard current == number else { return nil }
+        }
+        let end = text.utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.utf8.endIndex
+        var line = Substring(text.utf8[start..<end])
         if line.hasSuffix("\r") { line = line.dropLast() }
         return String(line)
     }

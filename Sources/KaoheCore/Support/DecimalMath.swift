@@ -31,9 +31,9 @@ public enum DecimalMath {
     /// Shortest form: `77`, `75.5`, `33.33`.
     public static func format(_ value: Decimal) -> String {
         var text = value.description
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
+        if text.utf8.contains(UInt8(ascii: ".")) {
+            while text.utf8.last == UInt8(ascii: "0") { text.removeLast() }
+            if text.utf8.last == UInt8(ascii: ".") { text.removeLast() }
         }
         return text == "-0" ? "0" : text
     }

@@ -56,28 +56,7 @@ public enum MonthlyReportRenderer {
         }, title: "各单位整改率")
         body += HTMLReport.table(headers, report.rows.map { cells($0) } + [cells(report.district, district: true)],
                                  numeric: [2, 3, 4, 5, 6, 7], tags: [0, 8, 9])
-        return """
-            <!DOCTYPE html>
-            <html lang="zh-Hans">
-            <head>
-            <meta charset="utf-8">
-            <title>\(HTMLReport.escape(report.title))</title>
-            <style>
-            body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; margin: 2em; color: #222; }
-            h1 { font-size: 1.5em; border-bottom: 2px solid #b22222; padding-bottom: .3em; }
-            table { border-collapse: collapse; margin: 1em 0; width: 100%; }
-            th, td { border: 1px solid #ccc; padding: .3em .5em; text-align: left; }
-            th { background: #f4f4f4; white-space: nowrap; }
-            td.num { text-align: right; white-space: nowrap; }
-            td.tag { white-space: nowrap; }
-            @media print { body { margin: 1cm; } @page { size: A4 landscape; } }
-            </style>
-            </head>
-            <body>
-            \(body)</body>
-            </html>
-
-            """
+        return HTMLPage.render(title: report.title, body: body, landscape: true)
     }
 
     /// A line chart of the district's outstanding items over six months.

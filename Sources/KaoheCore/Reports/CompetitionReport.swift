@@ -140,29 +140,7 @@ public enum CompetitionReport {
                 }, title: "\(rank(r)). \(r.entry.unit.name) — \(projectName(r.entry))")
             }
         }
-        return """
-            <!DOCTYPE html>
-            <html lang="zh-Hans">
-            <head>
-            <meta charset="utf-8">
-            <title>\(HTMLReport.escape(o.competition.title))</title>
-            <style>
-            body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; margin: 2em; color: #222; }
-            h1 { font-size: 1.5em; border-bottom: 2px solid #b22222; padding-bottom: .3em; }
-            h2 { font-size: 1.2em; margin-top: 1.5em; }
-            table { border-collapse: collapse; margin: .5em 0 1em; width: 100%; }
-            th, td { border: 1px solid #ccc; padding: .3em .5em; text-align: left; vertical-align: top; }
-            th { background: #f4f4f4; white-space: nowrap; }
-            td.num { text-align: right; white-space: nowrap; }
-            .note { color: #b22222; }
-            @media print { body { margin: 1cm; } @page { size: A4; } h2 { page-break-after: avoid; } }
-            </style>
-            </head>
-            <body>
-            \(body)</body>
-            </html>
-
-            """
+        return HTMLPage.render(title: o.competition.title, body: body)
     }
 
     /// The funnel: applied → finalists → winners, as shrinking bars.

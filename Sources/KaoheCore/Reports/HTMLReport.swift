@@ -12,33 +12,7 @@ public enum HTMLReport {
             }) + "</section>\n"
         }
         for r in batch.results { body += unit(r, plan: plan) }
-        return """
-            <!DOCTYPE html>
-            <html lang="zh-Hans">
-            <head>
-            <meta charset="utf-8">
-            <title>\(escape(plan.checklist.title))</title>
-            <style>
-            body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; margin: 2em; color: #222; }
-            h1 { font-size: 1.5em; border-bottom: 2px solid #b22222; padding-bottom: .3em; }
-            h2 { font-size: 1.25em; margin-top: 1.5em; }
-            table { border-collapse: collapse; margin: .5em 0 1em; width: 100%; }
-            th, td { border: 1px solid #ccc; padding: .3em .5em; text-align: left; vertical-align: top; }
-            th { background: #f4f4f4; }
-            td.num { text-align: right; white-space: nowrap; }
-            th, td.tag { white-space: nowrap; }
-            .summary { font-size: 1.1em; }
-            .veto { color: #b22222; font-weight: bold; }
-            section.unit { page-break-before: always; }
-            section.unit:first-of-type { page-break-before: auto; }
-            @media print { body { margin: 1cm; } @page { size: A4; } }
-            </style>
-            </head>
-            <body>
-            \(body)</body>
-            </html>
-
-            """
+        return HTMLPage.render(title: plan.checklist.title, body: body)
     }
 
     static func unit(_ r: UnitResult, plan: ChecklistPlan) -> String {

@@ -36,6 +36,10 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try Console.loadRules(rules.map { [$0] } ?? [])
+        if format == .jsonl, inputs.allSatisfy({ $0.hasSuffix(".jsonl") || $0.hasSuffix(".ndjson") }) {
+            try stream(loaded)
+            return
+        }
         let run = try Evaluation.run(loaded: loaded, checklist: checklist, inputs: inputs, asOf: asOf.flatMap { Day($0) })
         let text = ReportFormat.render(format, run.batch, plan: run.plan)
         try Output.write(text, to: output)
@@ -46,6 +50,66 @@ struct EvaluateCommand: ParsableCommand {
         if let failBelow, let low = run.batch.results.first(where: { $0.roundedTotal < Decimal(failBelow) }) {
             throw Failure(message: "kaohe: \(low.unit.id) scored \(DecimalMath.format(low.roundedTotal, decimals: 2)), below --fail-below \(failBelow)")
         }
+    }
+}
+
+extension EvaluateCommand {
+    /// JSON Lines in, JSON Lines out: scored as a stream with flat memory. A file given with -o is
+    /// written beside itself and moved into place only when every line was valid.
+    func stream(_ loaded: LoadResult) throws {
+        let id = checklist ?? inputs.lazy.compactMap(Self.peekChecklist).first
+        let plan = try Console.plan(loaded.rules, id: id)
+        guard plan.standards == nil else {
+            // Projects are screened against each other (同质化): that needs the whole batch.
+            let run = try Evaluation.run(loaded: loaded, checklist: checklist, inputs: inputs, asOf: asOf.flatMap { Day($0) })
+            try Output.write(ReportFormat.render(.jsonl, run.batch, plan: run.plan), to: output)
+            return
+        }
+        let streamer = StreamingEvaluator(evaluator: BatchEvaluator(scorer: Scorer(plan: plan, registry: try Console.registry())))
+        var sources = loaded.sources
+        var diagnostics = Diagnostics()
+        let temporary = output.map { $0 + ".kaohe-partial" }
+        if let temporary { _ = FileManager.default.createFile(atPath: temporary, contents: nil) }
+        let handle = temporary.flatMap { FileHandle(forWritingAtPath: $0) }
+        if temporary != nil && handle == nil { throw Failure(message: "kaohe: cannot write \(output ?? "")") }
+        var ruleErrors: [String] = []
+        do {
+            for input in inputs {
+                let summary = try streamer.run(path: input, asOf: asOf.flatMap { Day($0) }, sources: &sources, diagnostics: &diagnostics,
+                                               render: { ResultJSON.object($0).text + "\n" }) { text in
+                    if let handle { try handle.write(contentsOf: Data(text.utf8)) } else { Console.out(text) }
+                }
+                ruleErrors += summary.ruleErrors
+            }
+            try handle?.close()
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            if let temporary { try? FileManager.default.removeItem(atPath: temporary) }
+            throw Failure(message: "kaohe: cannot write the results: \(error.localizedDescription)")
+        }
+        if diagnostics.hasErrors {
+            if let temporary { try? FileManager.default.removeItem(atPath: temporary) }
+            throw Failure(message: DiagnosticRenderer(sources: sources).render(diagnostics.sorted) + Console.summary(diagnostics))
+        }
+        if let temporary, let output {
+            _ = try? FileManager.default.removeItem(atPath: output)
+            try FileManager.default.moveItem(atPath: temporary, toPath: output)
+        }
+        if !ruleErrors.isEmpty {
+            throw Failure(message: ruleErrors.joined(separator: "\n") + "\nkaohe: the rules failed while scoring; these results cannot be trusted")
+        }
+    }
+
+    /// The `checklist` of the first document of a JSON Lines file.
+    static func peekChecklist(_ path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: 1 << 20)) ?? Data()
+        guard let line = data.split(separator: 0x0A).first, let text = String(validating: line, as: UTF8.self) else { return nil }
+        var parser = JSONNodeParser(text: text, path: path, firstLine: 1)
+        guard let node = try? parser.parseDocument() else { return nil }
+        return AssessmentReader.checklistID(of: node)
     }
 }
 

@@ -1,7 +1,7 @@
 /// A fast JSON reader producing the same located `YAMLNode`s as the YAML path, for JSON Lines
 /// batches (where libyaml's generality costs more than the scoring). Strings become quoted
 /// scalars, numbers and literals plain ones; positions are exact (columns in Unicode scalars).
-struct JSONNodeParser {
+public struct JSONNodeParser {
     let bytes: [UInt8]
     let path: String
     var index = 0
@@ -12,12 +12,12 @@ struct JSONNodeParser {
     let ascii: Bool
     static let maxDepth = 200
 
-    struct Failure: Error {
-        var message: String
-        var location: SourceLocation
+    public struct Failure: Error {
+        public var message: String
+        public var location: SourceLocation
     }
 
-    init(text: String, path: String, firstLine: Int) {
+    public init(text: String, path: String, firstLine: Int) {
         self.bytes = Array(text.utf8)
         self.path = path
         self.line = firstLine
@@ -25,7 +25,7 @@ struct JSONNodeParser {
     }
 
     /// The whole text as one JSON value.
-    mutating func parseDocument() throws(Failure) -> YAMLNode {
+    public mutating func parseDocument() throws(Failure) -> YAMLNode {
         skipSpace()
         let node = try value()
         skipSpace()

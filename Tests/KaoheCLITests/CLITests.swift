@@ -221,4 +221,26 @@ struct CLITests {
         #expect(source.contains("public enum BundledRules"))
         #expect(source.contains("\"rules/maonan/organs.yaml\": #\"\"\""))
     }
+
+    @Test("a JSON Lines batch streams to JSON Lines in input order; a bad line is located and -o is left untouched")
+    func streaming() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let units = Self.repository.appendingPathComponent("Tests/KaoheCoreTests/Fixtures/bench/units_2000.jsonl").path
+        let output = folder.appendingPathComponent("out.jsonl").path
+        let good = try Self.kaohe("evaluate", "--rules", "bench/rules", "--format", "jsonl", "-o", output, units)
+        #expect(good.status == 0, "\(good.stderr)")
+        let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2000)
+        #expect(lines.first?.contains("\"id\": \"U0000001\"") == true && lines.last?.contains("\"id\": \"U0002000\"") == true)
+        let bad = folder.appendingPathComponent("bad.jsonl").path
+        let text = try String(contentsOfFile: units, encoding: .utf8).split(separator: "\n").prefix(3).joined(separator: "\n")
+            + "\n{\"kaohe\": 1,\n"
+        try text.write(toFile: bad, atomically: true, encoding: .utf8)
+        let failed = try Self.kaohe("evaluate", "--rules", "bench/rules", "--format", "jsonl", "-o", output, bad)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("bad.jsonl:4:13: error: JSON syntax: expected a key in double quotes"))
+        #expect(try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n").count == 2000, "the earlier output is untouched")
+        #expect(!FileManager.default.fileExists(atPath: output + ".kaohe-partial"))
+    }
 }

@@ -4,9 +4,11 @@ import Foundation
 /// every input error (with its location) before anything is scored.
 public struct BatchEvaluator: Sendable {
     public let scorer: Scorer
+    let parser: SelfAssessmentParser
 
     public init(scorer: Scorer) {
         self.scorer = scorer
+        self.parser = SelfAssessmentParser(plan: scorer.plan)
     }
 
     /// The assessment date: `--as-of`, else the document's `as_of`, else the checklist's
@@ -17,7 +19,7 @@ public struct BatchEvaluator: Sendable {
 
     public func decode(_ documents: [AssessmentReader.Document], asOf override: Day?,
                        diagnostics: inout Diagnostics) -> [(SelfAssessment, Day)] {
-        let parser = SelfAssessmentParser(plan: scorer.plan)
+        let parser = self.parser
         // Documents are decoded on all cores; dates and duplicates are then checked in order.
         let parsed = ParallelMap.map(documents, chunk: 128) { document -> ParsedDocument in
             var local = Diagnostics()

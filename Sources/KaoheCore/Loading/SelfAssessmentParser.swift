@@ -4,9 +4,19 @@ import Foundation
 /// facts (typed and range-checked) and responses (item ids checked).
 public struct SelfAssessmentParser: Sendable {
     public let plan: ChecklistPlan
+    // Built once per checklist, not once per unit.
+    let decoder: FactDecoder
+    let items: [String: Item]
+    let itemIDs: [String]
+    let categories: [String]
 
     public init(plan: ChecklistPlan) {
         self.plan = plan
+        decoder = FactDecoder(facts: plan.facts)
+        let all = plan.sections.flatMap { $0.items.map(\.item) }
+        itemIDs = all.map(\.id.value)
+        items = Dictionary(all.map { ($0.id.value, $0) }) { first, _ in first }
+        categories = plan.checklist.categories.map(\.id.value)
     }
 
     static let keys = ["kaohe", "kind", "checklist", "unit", "as_of", "facts", "responses", "projects", "note"]
@@ -31,7 +41,7 @@ public struct SelfAssessmentParser: Sendable {
                 unit = Unit(id: id.value, name: Scalars.string(u["name"], "the unit name", &diagnostics) ?? id.value, category: nil)
             }
             if let categoryNode = u["category"], let category = Scalars.string(categoryNode, "the unit category", &diagnostics) {
-                let known = plan.checklist.categories.map(\.id.value)
+                let known = categories
                 if !known.contains(category) {
                     diagnostics.error(categoryNode.tokenLocation, "unknown unit category '\(category)'",
                                       help: Suggestion.didYouMean(category, in: known) ?? "categories: \(known.joined(separator: ", "))")
@@ -45,12 +55,11 @@ public struct SelfAssessmentParser: Sendable {
             }
         }
         let asOf = Scalars.date(reader["as_of"], "as_of", &diagnostics)
-        let facts = FactDecoder(facts: plan.facts).decode(reader["facts"], diagnostics: &diagnostics)
+        let facts = decoder.decode(reader["facts"], diagnostics: &diagnostics)
         var responses: [String: Response] = [:]
-        let itemIDs = plan.sections.flatMap { $0.items.map(\.item.id.value) }
         for pair in Scalars.mapping(reader["responses"], "responses", &diagnostics) ?? [] {
             guard let id = pair.key.scalar else { continue }
-            guard itemIDs.contains(id) else {
+            guard items[id] != nil else {
                 diagnostics.error(pair.key.tokenLocation, "responses name unknown item '\(id)'",
                                   help: Suggestion.didYouMean(id, in: itemIDs) ?? "items: \(itemIDs.joined(separator: ", "))")
                 continue
@@ -58,7 +67,7 @@ public struct SelfAssessmentParser: Sendable {
             let r = MappingReader(pair.value, what: "a response", allowed: ["self_score", "evidence", "note"], diagnostics: &diagnostics)
             var response = Response()
             if let scoreNode = r["self_score"], let score = Scalars.nonNegative(scoreNode, "self_score", &diagnostics) {
-                if let item = plan.sections.lazy.flatMap(\.items).first(where: { $0.item.id.value == id })?.item, score > item.points {
+                if let item = items[id], score > item.points {
                     diagnostics.error(scoreNode.tokenLocation, "self_score \(DecimalMath.format(score)) is above item \(id)'s \(DecimalMath.format(item.points)) points")
                 } else {
                     response.selfScore = score

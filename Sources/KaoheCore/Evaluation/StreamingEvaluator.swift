@@ -74,13 +74,17 @@ public struct StreamingEvaluator: Sendable {
         while true {
             let data = (try? handle.read(upToCount: 4 << 20)) ?? Data()
             pending.append(data)
-            while let newline = pending.firstIndex(of: 0x0A) {
-                let lineData = pending[pending.startIndex..<newline]
-                pending.removeSubrange(pending.startIndex...newline)
+            // Walk the complete lines with a cursor and keep only the unfinished tail, so the
+            // buffer is not shifted once per line.
+            var cursor = pending.startIndex
+            while let newline = pending[cursor...].firstIndex(of: 0x0A) {
+                let lineData = pending[cursor..<newline]
+                cursor = pending.index(after: newline)
                 lineNumber += 1
                 try take(lineData, lineNumber, &block, &diagnostics, &sources, path)
                 if block.count >= linesPerBlock { try flush() }
             }
+            pending = Data(pending[cursor...])
             if data.isEmpty { break }
         }
         if !pending.isEmpty {

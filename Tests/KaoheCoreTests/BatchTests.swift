@@ -23,8 +23,9 @@ struct BatchTests {
         }
         let sources = SourceStore()
         var diagnostics = Diagnostics()
-        let nodes = lines.enumerated().flatMap { index, line in
-            YAMLReader().parse(text: line, path: "batch.jsonl", lineOffset: index, diagnostics: &diagnostics)
+        let nodes = lines.enumerated().compactMap { index, line in
+            var parser = JSONNodeParser(text: line, path: "batch.jsonl", firstLine: index + 1)
+            return try? parser.parseDocument()
         }
         let decoded = evaluator.decode(nodes.map { .init(node: $0, source: "batch.jsonl") }, asOf: nil, diagnostics: &diagnostics)
         #expect(!diagnostics.hasErrors, "\(DiagnosticRenderer(sources: sources).render(diagnostics.sorted))")

@@ -63,7 +63,7 @@ struct FindingList {
     }
 
     mutating func addMissing(id: String, facts: [String]) {
-        let titles = facts.map { name in plan.facts.first { $0.name == name }?.label ?? name }
+        let titles = facts.map(plan.label(of:))
         append(id: "\(unit.id)/\(id)", item: id, message: "补充材料：" + titles.joined(separator: "、"), deduction: 0,
                severity: .minor, rectify: nil)
     }

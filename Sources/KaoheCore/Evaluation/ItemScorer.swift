@@ -144,7 +144,7 @@ struct ItemScorer {
     func missing(_ value: Value, _ item: Item, _ explain: [String]) -> Outcome {
         var names: [String] = []
         if case .missing(let n) = value { names = n }
-        let titles = names.map { name in plan.facts.first { $0.name == name }?.label ?? name }
+        let titles = names.map(plan.label(of:))
         if item.excludeWhenMissing {
             return Outcome(status: .notApplicable, awarded: 0, explain: explain + ["缺少：\(titles.joined(separator: "、")) → missing: exclude → 不涉及"])
         }
@@ -154,8 +154,7 @@ struct ItemScorer {
 
     /// `name = value` for each fact an expression reads (lists of records as a count).
     func factLines(_ expression: CompiledExpression, _ frame: Frame) -> [String] {
-        expression.facts.compactMap { name in
-            guard let slot = plan.slot(of: name) else { return nil }
+        zip(expression.facts, expression.factSlots).map { name, slot in
             let value = frame.facts[slot]
             switch value {
             case .list(let items) where items.count > 5: return "\(name) = \(items.count) 条记录"

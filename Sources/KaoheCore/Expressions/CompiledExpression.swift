@@ -5,6 +5,8 @@ public struct CompiledExpression: Sendable {
     public var type: ExprType
     /// The facts the expression reads, by name, for explanations.
     public var facts: [String]
+    /// The slots of `facts`, in the same order, so explanations need no look-up by name.
+    public var factSlots: [Int]
     /// Whether it reads `as_of` (so a caller knows an assessment date is needed).
     public var readsAsOf: Bool
     let op: Op

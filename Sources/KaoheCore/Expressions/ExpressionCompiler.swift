@@ -27,6 +27,7 @@ public struct ExpressionCompiler: Sendable {
         }
         guard checker.errors.isEmpty else { return .failure(ExpressionDiagnostics(all: checker.errors)) }
         return .success(CompiledExpression(source: source, type: type, facts: checker.factsRead.sorted(),
+                                                  factSlots: checker.factsRead.sorted().compactMap { scope.facts[$0]?.slot },
                                                   readsAsOf: checker.readsAsOf, op: op))
     }
 }

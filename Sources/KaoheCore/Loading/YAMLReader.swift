@@ -63,8 +63,7 @@ public struct YAMLReader: Sendable {
         return parse(text: text, path: path, diagnostics: &diagnostics)
     }
 
-    /// Parses `text`; `lineOffset` shifts every line number (a line of a JSON Lines file).
-    public func parse(text: String, path: String, lineOffset: Int = 0, diagnostics: inout Diagnostics) -> [YAMLNode] {
+    func parse(text: String, path: String, diagnostics: inout Diagnostics) -> [YAMLNode] {
         var body = text
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
         let scan = Self.prescan(body)
@@ -88,7 +87,7 @@ public struct YAMLReader: Sendable {
             // tighter budget, so an alias bomb is refused quickly.
             var budget = scan.aliases > 0 ? min(limits.maxNodes, limits.maxNodesWithAliases) : limits.maxNodes
             while let root = try parser.nextRoot() {
-                var converter = Converter(path: path, budget: budget, maxDepth: limits.maxDepth, lineOffset: lineOffset)
+                var converter = Converter(path: path, budget: budget, maxDepth: limits.maxDepth)
                 guard let node = converter.convert(root, depth: 0) else {
                     diagnostics.error(
                         converter.failure ?? SourceLocation(file: path, line: 1, column: 1),
@@ -99,9 +98,7 @@ public struct YAMLReader: Sendable {
                 documents.append(node)
             }
         } catch let error as YamlError {
-            var diagnostic = YAMLErrorTranslator.diagnostic(for: error, path: path, text: body)
-            diagnostic.location.line += lineOffset
-            diagnostics.append(diagnostic)
+            diagnostics.append(YAMLErrorTranslator.diagnostic(for: error, path: path, text: body))
             return []
         } catch {
             diagnostics.error(SourceLocation(file: path, line: 1, column: 1), "cannot parse YAML: \(error)")
@@ -226,22 +223,20 @@ private struct Converter {
     let path: String
     var budget: Int
     let maxDepth: Int
-    let lineOffset: Int
     var failure: SourceLocation?
     var failureMessage = ""
 
     let limit: Int
 
-    init(path: String, budget: Int, maxDepth: Int, lineOffset: Int) {
+    init(path: String, budget: Int, maxDepth: Int) {
         self.limit = budget
         self.path = path
-        self.lineOffset = lineOffset
         self.budget = budget
         self.maxDepth = maxDepth
     }
 
     mutating func convert(_ node: Node, depth: Int) -> YAMLNode? {
-        let location = SourceLocation(file: path, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+        let location = SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
         budget -= 1
         if budget < 0 {
             failure = location

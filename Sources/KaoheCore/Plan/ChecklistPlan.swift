@@ -15,6 +15,9 @@ public struct ChecklistPlan: Sendable {
     public let standards: StandardsPlan?
 
     public func slot(of fact: String) -> Int? { scope.facts[fact]?.slot }
+
+    /// A fact's title for people (its name when it has none).
+    public func label(of fact: String) -> String { scope.facts[fact]?.title ?? fact }
 }
 
 public struct SectionPlan: Sendable {

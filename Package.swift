@@ -89,6 +89,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Fuzzing: the targets (a library, also run by the tests over the committed corpora)
+        // and their entry point (libFuzzer under fuzz/run.sh, a replay tool otherwise).
+        .target(
+            name: "KaoheFuzzTargets",
+            dependencies: ["KaoheCore", "KaoheCommon", "KaoheLeshanShizhong", "KaoheMaonan"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "kaohe-fuzz",
+            dependencies: ["KaoheFuzzTargets"],
+            swiftSettings: swiftSettings
+        ),
+
         // Plugins
         .plugin(
             name: "EmbedRules",
@@ -111,6 +124,7 @@ let package = Package(
                 "KaoheLeshanShizhong",
                 "KaoheMaonan",
                 "KaoheLedger",
+                "KaoheFuzzTargets",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],

@@ -34,6 +34,7 @@ struct CompetitionCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
+        if let daily { try InputFiles.requireFile(daily) }
         let loaded = try Console.loadRules(rules.map { [$0] } ?? [])
         guard let definition = loaded.rules.competitions[competition] else {
             let known = loaded.rules.competitions.keys.sorted()

@@ -126,9 +126,17 @@ enum Evaluation {
         var sources = loaded.sources
         var diagnostics = Diagnostics()
         let documents = AssessmentReader().documents(paths: inputs, sources: &sources, diagnostics: &diagnostics)
-        if diagnostics.hasErrors { throw Failure(message: DiagnosticRenderer(sources: sources).render(diagnostics.sorted)) }
+        if diagnostics.hasErrors { throw Failure(message: DiagnosticRenderer(sources: sources).render(diagnostics.sorted) + Console.summary(diagnostics)) }
         if documents.isEmpty { throw Failure(message: "kaohe: no self-assessments found in \(inputs.joined(separator: ", "))") }
         let id = checklist ?? documents.lazy.compactMap { AssessmentReader.checklistID(of: $0.node) }.first
+        if checklist == nil, let id, loaded.rules.plans[id] == nil,
+           let named = documents.lazy.compactMap({ $0.node["checklist"] }).first(where: { $0.scalar == id }) {
+            // The document names a checklist the rules do not have: point at where it says so.
+            diagnostics.error(named.tokenLocation, "no checklist '\(id)' in the rules",
+                              help: Suggestion.didYouMean(id, in: loaded.rules.plans.keys)
+                                ?? "checklists: \(loaded.rules.plans.keys.sorted().joined(separator: ", ")); or pass --rules with the folder that has it")
+            throw Failure(message: DiagnosticRenderer(sources: sources).render(diagnostics.sorted) + Console.summary(diagnostics))
+        }
         let plan = try Console.plan(loaded.rules, id: id)
         let registry = try Console.registry()
         let evaluator = BatchEvaluator(scorer: Scorer(plan: plan, registry: registry))

@@ -26,6 +26,7 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
+        try InputFiles.requireFile(input)
         let loaded = try Console.loadRules(rules.map { [$0] } ?? [])
         let run = try Evaluation.run(loaded: loaded, checklist: checklist, inputs: [input], asOf: asOf.flatMap { Day($0) })
         guard let result = run.batch.results.first else { return }

@@ -3,6 +3,14 @@ import KaoheCore
 
 /// Reading users' input files for the commands, with diagnostics rendered on failure.
 enum InputFiles {
+    /// Refuses a path that is not a regular file (a folder, a pipe, nothing) with a located error.
+    static func requireFile(_ path: String) throws {
+        guard let problem = FileKind.problemReadingFile(at: path) else { return }
+        var diagnostics = Diagnostics()
+        diagnostics.error(SourceLocation(file: path, line: 1, column: 1), problem)
+        throw Failure(message: DiagnosticRenderer(sources: SourceStore()).render(diagnostics.sorted) + Console.summary(diagnostics))
+    }
+
     /// Facts for `kaohe expr --facts`: a self-assessment document, or a plain mapping of facts.
     static func readUnitFacts(path: String, plan: ChecklistPlan) throws -> (values: [Value], asOf: Day?) {
         var sources = SourceStore()

@@ -22,6 +22,8 @@ func ledger<T>(_ body: () throws -> T) throws -> T {
         return try body()
     } catch let error as LedgerError {
         throw Failure(message: "kaohe: \(error.message)")
+    } catch let error as LedgerInputError {
+        throw Failure(message: error.rendered + Console.summary(error.diagnostics))
     } catch let failure as Failure {
         throw failure
     } catch {

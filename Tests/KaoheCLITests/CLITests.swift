@@ -24,7 +24,9 @@ struct CLITests {
         try run(executable, arguments, in: folder)
     }
 
-    static func run(_ tool: URL, _ arguments: [String], in folder: URL = repository) throws -> Run {
+    /// Runs `tool`; with a `timeout` (seconds) a process still running then is killed, so a
+    /// hang shows as a failure (status 9) instead of a stuck test run.
+    static func run(_ tool: URL, _ arguments: [String], in folder: URL = repository, timeout: Double? = nil) throws -> Run {
         let process = Process()
         process.executableURL = tool
         process.arguments = arguments
@@ -33,11 +35,24 @@ struct CLITests {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        if let timeout {
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { if kill(pid, 0) == 0 { kill(pid, SIGKILL) } }
+        }
+        // stderr is drained on another thread so neither pipe can fill up and block the tool.
+        let errorBox = DataBox()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { errorBox.data = err.fileHandleForReading.readDataToEndOfFile() }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        let stderr = errorBox.data
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                    stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    final class DataBox: @unchecked Sendable {
+        var data = Data()
     }
 
     static func temporaryFolder() throws -> URL {

@@ -46,6 +46,9 @@ public struct Diagnostics: Sendable {
 
     public init() {}
 
+    /// Past this many errors in one input file, reading stops (a wrong file, not a batch with typos).
+    public static let maxErrorsPerFile = 200
+
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
     public var errorCount: Int { all.filter { $0.severity == .error }.count }
     public var warningCount: Int { all.filter { $0.severity == .warning }.count }

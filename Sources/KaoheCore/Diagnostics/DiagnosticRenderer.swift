@@ -24,23 +24,48 @@ public struct DiagnosticRenderer: Sendable {
         return out
     }
 
+    /// The widest excerpt shown; a longer line is cut to a window around the caret.
+    static let maxExcerptScalars = 120
+
     /// The source line and a caret line, both indented by two spaces. Tabs in the line are kept
     /// in the caret's padding so the caret lands under the token in any tab width; wide (CJK)
-    /// characters pad with two spaces.
+    /// characters pad with two spaces. Control characters are shown as their visible symbols
+    /// (␀), and a very long line (a minified file, 10,000 brackets) is cut around the caret.
     func excerpt(at location: SourceLocation) -> String {
         guard let line = sources.line(location.line, of: location.file) else { return "" }
-        let scalars = Array(line.unicodeScalars)
-        let start = min(max(location.column - 1, 0), scalars.count)
-        var padding = ""
+        var scalars = Array(line.unicodeScalars).map(Self.visible)
+        var start = min(max(location.column - 1, 0), scalars.count)
+        var length = location.length
+        var prefix = "", suffix = ""
+        if scalars.count > Self.maxExcerptScalars {
+            let from = max(0, start - Self.maxExcerptScalars / 2)
+            let to = min(scalars.count, from + Self.maxExcerptScalars)
+            if from > 0 { prefix = "..." }
+            if to < scalars.count { suffix = "..." }
+            scalars = Array(scalars[from..<to])
+            start -= from
+            length = min(length, to - from - start)
+        }
+        var padding = String(repeating: " ", count: prefix.count)
         for scalar in scalars[..<start] {
             padding += scalar == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of(scalar))
         }
-        let end = min(start + location.length, scalars.count)
+        let end = min(start + max(length, 1), scalars.count)
         var marker = "^"
         if end > start + 1 {
             let width = scalars[(start + 1)..<end].reduce(0) { $0 + DisplayWidth.of($1) }
             marker += String(repeating: "~", count: width + DisplayWidth.of(scalars[start]) - 1)
         }
-        return "  \(line)\n  \(padding)\(marker)\n"
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars)
+        return "  \(prefix)\(String(text))\(suffix)\n  \(padding)\(marker)\n"
+    }
+
+    /// C0 controls (but tab) and DEL as the Unicode control pictures, so a NUL or an escape in
+    /// a file cannot garble the terminal.
+    static func visible(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.value < 0x20 && scalar != "\t" { return Unicode.Scalar(0x2400 + scalar.value) ?? scalar }
+        if scalar.value == 0x7F { return "\u{2421}" }
+        return scalar
     }
 }

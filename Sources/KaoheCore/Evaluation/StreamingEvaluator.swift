@@ -19,6 +19,10 @@ public struct StreamingEvaluator: Sendable {
     /// Streams `path` through `render` (one result → its output text) into `write`.
     public func run(path: String, asOf: Day?, sources: inout SourceStore, diagnostics: inout Diagnostics,
                     render: @escaping @Sendable (UnitResult) -> String, write: (String) throws -> Void) throws -> Summary {
+        if let problem = FileKind.problemReadingFile(at: path) {
+            diagnostics.error(SourceLocation(file: path, line: 1, column: 1), problem)
+            return Summary()
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             diagnostics.error(SourceLocation(file: path, line: 1, column: 1), "cannot read the file")
             return Summary()
@@ -83,6 +87,11 @@ public struct StreamingEvaluator: Sendable {
                 lineNumber += 1
                 try take(lineData, lineNumber, &block, &diagnostics, &sources, path)
                 if block.count >= linesPerBlock { try flush() }
+                if diagnostics.errorCount >= Diagnostics.maxErrorsPerFile {
+                    diagnostics.error(SourceLocation(file: path, line: lineNumber, column: 1), "too many errors; stopped reading this file here",
+                                      help: "is this really a JSON Lines batch of self-assessments?")
+                    return summary
+                }
             }
             pending = Data(pending[cursor...])
             if data.isEmpty { break }
@@ -95,8 +104,10 @@ public struct StreamingEvaluator: Sendable {
         return summary
     }
 
-    func take(_ data: Data, _ number: Int, _ block: inout [(Int, String)], _ diagnostics: inout Diagnostics,
+    func take(_ line: Data, _ number: Int, _ block: inout [(Int, String)], _ diagnostics: inout Diagnostics,
               _ sources: inout SourceStore, _ path: String) throws {
+        // A byte-order mark (Notepad, Excel) is not part of the first line.
+        let data = number == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) ? line.dropFirst(3) : line
         guard let first = data.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
         guard let text = String(validating: data, as: UTF8.self) else {
             sources.add(path: path, line: number, text: String(decoding: data, as: UTF8.self))

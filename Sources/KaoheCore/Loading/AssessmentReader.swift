@@ -32,7 +32,12 @@ public struct AssessmentReader: Sendable {
                 if file.hasSuffix(".jsonl") || file.hasSuffix(".ndjson") {
                     documents += readJSONLines(file, sources: &sources, diagnostics: &diagnostics)
                 } else {
+                    let before = diagnostics.errorCount
                     let nodes = reader.read(path: file, sources: &sources, diagnostics: &diagnostics)
+                    if nodes.isEmpty && diagnostics.errorCount == before {
+                        diagnostics.error(SourceLocation(file: file, line: 1, column: 1), "the file holds no document (it is empty or only comments)",
+                                          help: "fill in the self-assessment; `kaohe template --checklist ID` prints a blank one")
+                    }
                     for (index, node) in nodes.enumerated() {
                         documents.append(Document(node: node, source: nodes.count == 1 ? file : "\(file)#\(index + 1)"))
                     }
@@ -48,6 +53,10 @@ public struct AssessmentReader: Sendable {
     }
 
     func readJSONLines(_ path: String, sources: inout SourceStore, diagnostics: inout Diagnostics) -> [Document] {
+        if let problem = FileKind.problemReadingFile(at: path) {
+            diagnostics.error(SourceLocation(file: path, line: 1, column: 1), problem)
+            return []
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             diagnostics.error(SourceLocation(file: path, line: 1, column: 1), "cannot read the file")
             return []
@@ -56,11 +65,17 @@ public struct AssessmentReader: Sendable {
             diagnostics.error(SourceLocation(file: path, line: 1, column: 1), "batch file is larger than 1 GB; split it")
             return []
         }
-        guard let text = reader.decodeUTF8(data, path: path, diagnostics: &diagnostics) else { return [] }
+        guard var text = reader.decodeUTF8(data, path: path, diagnostics: &diagnostics) else { return [] }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         sources.add(path: path, text: text)
         var documents: [Document] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard let first = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
+            guard diagnostics.errorCount < Diagnostics.maxErrorsPerFile else {
+                diagnostics.error(SourceLocation(file: path, line: index + 1, column: 1),
+                                  "too many errors; stopped reading this file here", help: "is this really a JSON Lines batch of self-assessments?")
+                break
+            }
             guard first == UInt8(ascii: "{") else {
                 diagnostics.error(SourceLocation(file: path, line: index + 1, column: 1), "a JSON Lines file holds one JSON object a line")
                 continue

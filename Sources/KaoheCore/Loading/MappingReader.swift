@@ -72,10 +72,33 @@ enum Scalars {
         guard let node else { return nil }
         guard case .scalar(let text, .plain) = node.content, let value = DecimalMath.parse(text) else {
             diagnostics.error(node.tokenLocation, "expected a number for \(what), found \(node.kindDescription)",
-                              help: node.scalar.flatMap { DecimalMath.parse($0) } != nil ? "write the number without quotes" : nil)
+                              help: numberHelp(node.scalar ?? ""))
             return nil
         }
         return value
+    }
+
+    /// Why a scalar is not a number Kaohe reads, when that can be told.
+    static func numberHelp(_ text: String) -> String? {
+        if DecimalMath.parse(text) != nil { return "write the number without quotes" }
+        let lowered = text.lowercased()
+        if [".nan", "nan", ".inf", "-.inf", "+.inf", "inf", "infinity", "-infinity"].contains(lowered) {
+            return "NaN and infinity are not scores or counts; write a plain number such as 12 or 3.5"
+        }
+        if text.contains("e") || text.contains("E"), text.first?.isNumber == true {
+            return "write the number in plain digits, without an exponent"
+        }
+        let digits = text.filter(\.isASCII).filter(\.isNumber).count
+        if digits > 38, digits == text.count - (text.hasPrefix("-") ? 1 : 0) - (text.contains(".") ? 1 : 0) {
+            return "numbers have at most 38 significant digits"
+        }
+        if text.contains(where: { "零一二三四五六七八九十百千万两".contains($0) }) {
+            return "write the number in Arabic digits, e.g. 12 for 十二"
+        }
+        if text.contains(where: { $0 >= "０" && $0 <= "９" }) {
+            return "write the number with half-width digits (0-9), not full-width ones"
+        }
+        return nil
     }
 
     static func nonNegative(_ node: YAMLNode?, _ what: String, _ diagnostics: inout Diagnostics) -> Decimal? {

@@ -47,7 +47,13 @@ public struct RulesLoader: Sendable {
         }
         var documents: [(file: String, node: YAMLNode)] = []
         for file in files {
-            documents += reader.read(path: file, sources: &sources, diagnostics: &diagnostics).map { (file, $0) }
+            let before = diagnostics.errorCount
+            let nodes = reader.read(path: file, sources: &sources, diagnostics: &diagnostics)
+            if nodes.isEmpty && diagnostics.errorCount == before {
+                diagnostics.error(SourceLocation(file: file, line: 1, column: 1), "the rules file holds no document (it is empty or only comments)",
+                                  help: "fill it in or delete it")
+            }
+            documents += nodes.map { (file, $0) }
         }
         return load(documents: documents, sources: sources, diagnostics: diagnostics)
     }
@@ -63,7 +69,8 @@ public struct RulesLoader: Sendable {
         return load(documents: documents, sources: sources, diagnostics: diagnostics)
     }
 
-    func load(documents: [(file: String, node: YAMLNode)], sources: SourceStore, diagnostics initial: Diagnostics) -> LoadResult {
+    /// Loads documents already read (with the sources and diagnostics of reading them).
+    public func load(documents: [(file: String, node: YAMLNode)], sources: SourceStore, diagnostics initial: Diagnostics) -> LoadResult {
         var diagnostics = initial
         var checklistDocs: [String: ChecklistDocument] = [:]
         var standardsDocs: [String: StandardsDocument] = [:]
@@ -198,7 +205,15 @@ public enum RuleFiles {
 
     static func walk(_ folder: String, depth: Int, files: inout [String], visited: inout Set<String>, diagnostics: inout Diagnostics) {
         let real = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
-        guard visited.insert(real).inserted, depth < 32 else { return }
+        guard visited.insert(real).inserted else {
+            diagnostics.error(SourceLocation(file: folder, line: 1, column: 1), "a symbolic link loop: this folder leads back to \(real), already read",
+                              help: "remove the link, or point it outside the rules folder")
+            return
+        }
+        guard depth < 32 else {
+            diagnostics.error(SourceLocation(file: folder, line: 1, column: 1), "folders nested more than 32 deep; not read")
+            return
+        }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
             diagnostics.error(SourceLocation(file: folder, line: 1, column: 1), "cannot read this folder")
             return
@@ -206,7 +221,14 @@ public enum RuleFiles {
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                // Only a symbolic link can be listed yet not exist: one that loops or leads nowhere.
+                if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") {
+                    diagnostics.error(SourceLocation(file: path, line: 1, column: 1), "a symbolic link that loops or leads nowhere",
+                                      help: "remove the link or point it at a rules file")
+                }
+                continue
+            }
             if isDirectory.boolValue {
                 walk(path, depth: depth + 1, files: &files, visited: &visited, diagnostics: &diagnostics)
             } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") {

@@ -17,6 +17,13 @@ enum YAMLErrorTranslator {
             }
             return Diagnostic(.error, at: at(mark), "YAML syntax: \(reword(problem))", help: help(for: problem))
         case .reader(let problem, let offset, _, _):
+            // libyaml's offset for a control character is not where it is; find it ourselves.
+            if problem.contains("control characters"), let control = firstControlCharacter(in: text, path: path) {
+                let hex = String(control.value, radix: 16, uppercase: true)
+                return Diagnostic(.error, at: control.location,
+                                  "a control character (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)) is not allowed in a YAML file",
+                                  help: "delete it; it often comes from copying out of another program")
+            }
             let location = offset.map { lineColumn(ofUTF8Offset: $0, in: text, path: path) }
                 ?? SourceLocation(file: path, line: 1, column: 1)
             return Diagnostic(.error, at: location, "YAML cannot read the file: \(problem)")
@@ -25,6 +32,20 @@ enum YAMLErrorTranslator {
         default:
             return Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), "YAML error: \(error)")
         }
+    }
+
+    /// The first character YAML forbids (C0 controls but tab and line breaks, DEL, C1 controls
+    /// but NEL), with its line and column.
+    static func firstControlCharacter(in text: String, path: String) -> (location: SourceLocation, value: UInt32)? {
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0x7F || (v >= 0x80 && v <= 0x9F && v != 0x85) {
+                return (SourceLocation(file: path, line: line, column: column), v)
+            }
+            if v == 0x0A { line += 1; column = 1 } else { column += 1 }
+        }
+        return nil
     }
 
     /// libyaml reports the first occurrence; find the repeated one after it (same column) and

@@ -30,6 +30,23 @@ public struct YAMLNode: Sendable {
         return nil
     }
 
+    /// The pairs, if this is a mapping.
+    public var mapping: [Pair]? {
+        if case .mapping(let pairs) = content { return pairs }
+        return nil
+    }
+
+    /// The elements, if this is a sequence.
+    public var sequence: [YAMLNode]? {
+        if case .sequence(let items) = content { return items }
+        return nil
+    }
+
+    /// The value under a plain key of a mapping (the first, if repeated).
+    public subscript(key: String) -> YAMLNode? {
+        mapping?.first { $0.key.scalar == key }?.value
+    }
+
     /// True for an unquoted `null`, `~` or empty plain scalar.
     public var isNull: Bool {
         if case .scalar(let text, .plain) = content {

@@ -22,13 +22,8 @@ public struct YAMLReader: Sendable {
         path: String, sources: inout SourceStore, diagnostics: inout Diagnostics
     ) -> [YAMLNode] {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            diagnostics.error(start, "file not found")
-            return []
-        }
-        if isDirectory.boolValue {
-            diagnostics.error(start, "expected a file, found a folder")
+        if let problem = FileKind.problemReadingFile(at: path) {
+            diagnostics.error(start, problem)
             return []
         }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,

@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "KaoheMaonan", targets: ["KaoheMaonan"]),
         .library(name: "KaoheLedger", targets: ["KaoheLedger"]),
         .library(name: "KaoheCLI", targets: ["KaoheCLI"]),
+        .library(name: "KaoheFuzzTargets", targets: ["KaoheFuzzTargets"]),
         .executable(name: "kaohe", targets: ["kaohe"]),
     ],
     dependencies: [
@@ -90,7 +91,7 @@ let package = Package(
         ),
 
         // Fuzzing: the targets (a library, also run by the tests over the committed corpora)
-        // and their entry point (libFuzzer under fuzz/run.sh, a replay tool otherwise).
+        // and a replay tool for saved inputs. The libFuzzer build is the package in fuzz/.
         .target(
             name: "KaoheFuzzTargets",
             dependencies: ["KaoheCore", "KaoheCommon", "KaoheLeshanShizhong", "KaoheMaonan"],

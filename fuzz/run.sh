@@ -14,11 +14,12 @@ case "$target" in
 esac
 scratch=.build-fuzz
 if [[ "${KAOHE_FUZZ_SKIP_BUILD:-}" != 1 ]]; then
-  swift build -c release --scratch-path "$scratch" --product kaohe-fuzz \
-    --sanitize=fuzzer --sanitize=address -Xswiftc -DKAOHE_FUZZ \
+  # Swift code gets libFuzzer's coverage only with -sanitize-coverage spelled out.
+  swift build -c release --package-path fuzz --scratch-path "$scratch" \
+    --sanitize=fuzzer --sanitize=address \
     -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp >&2
 fi
-binary="$scratch/release/kaohe-fuzz"
+binary="$scratch/release/kaohe-libfuzzer"
 work="$scratch/corpus/$target"
 crashes="fuzz/crashes/$target"
 mkdir -p "$work" "$crashes"

@@ -6,9 +6,21 @@ public struct BatchEvaluator: Sendable {
     public let scorer: Scorer
     let parser: SelfAssessmentParser
 
+    let fast: FastAssessmentDecoder
+
     public init(scorer: Scorer) {
         self.scorer = scorer
         self.parser = SelfAssessmentParser(plan: scorer.plan)
+        self.fast = FastAssessmentDecoder(plan: scorer.plan)
+    }
+
+    /// One JSON Lines line through the fast lane, with its assessment date; nil when the line
+    /// needs the careful path (which also reports what is wrong with it).
+    public func decodeFast(_ line: String, path: String, number: Int, asOf override: Day?) -> (SelfAssessment, Day)? {
+        guard var assessment = fast.decode(line, path: path, number: number),
+              let day = asOf(assessment, override: override) else { return nil }
+        assessment.source = "\(path):\(number)"
+        return (assessment, day)
     }
 
     /// The assessment date: `--as-of`, else the document's `as_of`, else the checklist's

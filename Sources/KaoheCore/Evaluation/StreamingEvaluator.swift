@@ -38,6 +38,9 @@ public struct StreamingEvaluator: Sendable {
             let lines = block
             block.removeAll(keepingCapacity: true)
             let parsed = ParallelMap.map(lines, chunk: 128) { (number, text) -> ParsedLine in
+                if let (assessment, day) = evaluator.decodeFast(text, path: path, number: number, asOf: asOf) {
+                    return ParsedLine(number: number, text: text, decoded: UnitInput(assessment: assessment, asOf: day), diagnostics: Diagnostics())
+                }
                 var local = Diagnostics()
                 var parser = JSONNodeParser(text: text, path: path, firstLine: number)
                 let node: YAMLNode

@@ -1,23 +1,8 @@
 import Foundation
 import KaoheFuzzTargets
 
-// Built two ways. With `--sanitize=fuzzer -Xswiftc -DKAOHE_FUZZ` (fuzz/run.sh), libFuzzer owns
-// `main` and calls `LLVMFuzzerTestOneInput` with each input; the target comes from
-// KAOHE_FUZZ_TARGET. In an ordinary build this is a replay tool:
-// `kaohe-fuzz TARGET FILE…` runs saved inputs (a corpus, a crash) through a target.
-
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
-    let name = ProcessInfo.processInfo.environment["KAOHE_FUZZ_TARGET"] ?? ""
-    guard let target = FuzzTarget(rawValue: name) else {
-        fatalError("set KAOHE_FUZZ_TARGET to one of: \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))")
-    }
-    let problems = target.run(Data(bytes: start, count: count))
-    if !problems.isEmpty { fatalError("invariant broken:\n" + problems.joined(separator: "\n")) }
-    return 0
-}
-
-#if !KAOHE_FUZZ
+/// `kaohe-fuzz TARGET FILE…` runs saved inputs (a corpus, a crash the fuzzer found) through a
+/// fuzz target and prints any invariant they break. The fuzzing itself is fuzz/run.sh.
 @main
 enum Replay {
     static func main() {
@@ -43,4 +28,3 @@ enum Replay {
         exit(failed == 0 ? 0 : 1)
     }
 }
-#endif

@@ -1,0 +1,208 @@
+import Foundation
+
+/// The fast lane for JSON Lines batches: decodes one line straight from its bytes into a
+/// `SelfAssessment` for a compiled checklist, without building a located node tree. It accepts
+/// only lines it can decode with certainty (plain JSON, declared facts of the right types within
+/// their ranges, no responses or projects) and otherwise returns nil, so that the careful path
+/// (`JSONNodeParser` + `SelfAssessmentParser`) decodes the line again and reports every problem
+/// with its position. For a line both accept, both give the same assessment (a test checks it).
+public struct FastAssessmentDecoder: Sendable {
+    let plan: ChecklistPlan
+    /// Fact names as bytes, with their slots, for a look-up without making strings.
+    let names: [(bytes: [UInt8], slot: Int)]
+    let categories: Set<String>
+    let needsCategory: Bool
+
+    public init(plan: ChecklistPlan) {
+        self.plan = plan
+        names = plan.facts.enumerated().map { (Array($0.element.name.utf8), $0.offset) }
+        let weighted = !plan.checklist.weights.isEmpty
+        needsCategory = weighted
+        categories = Set(plan.checklist.categories.map(\.id.value).filter { !weighted || plan.checklist.weights(for: $0) != nil })
+    }
+
+    /// The assessment on `line`, or nil when the careful path must decide.
+    public func decode(_ line: String, path: String, number: Int) -> SelfAssessment? {
+        var text = line
+        return text.withUTF8 { bytes in
+            var reader = Reader(bytes: bytes)
+            return decodeDocument(&reader, path: path, number: number)
+        }
+    }
+
+    func decodeDocument(_ r: inout Reader, path: String, number: Int) -> SelfAssessment? {
+        r.skipSpace()
+        let column = r.index + 1
+        guard r.take(UInt8(ascii: "{")) else { return nil }
+        var seen = Set<String>()
+        var unit: Unit?
+        var asOf: Day?
+        var checklist: String?
+        var facts: [Value]?
+        var sawVersion = false, sawKind = false
+        if !r.take(UInt8(ascii: "}")) {
+            repeat {
+                guard let key = r.string(), seen.insert(key).inserted, r.colon() else { return nil }
+                switch key {
+                case "kaohe":
+                    guard r.literal("1") else { return nil }
+                    sawVersion = true
+                case "kind":
+                    guard r.string() == "self-assessment" else { return nil }
+                    sawKind = true
+                case "checklist":
+                    guard let id = r.string(), id == plan.checklist.id else { return nil }
+                    checklist = id
+                case "unit":
+                    guard let decoded = decodeUnit(&r) else { return nil }
+                    unit = decoded
+                case "as_of":
+                    guard let day = r.string().flatMap({ Day($0) }) else { return nil }
+                    asOf = day
+                case "facts":
+                    guard let decoded = decodeFacts(&r) else { return nil }
+                    facts = decoded
+                default:
+                    return nil
+                }
+            } while r.comma()
+            guard r.take(UInt8(ascii: "}")) else { return nil }
+        }
+        r.skipSpace()
+        guard r.atEnd, sawVersion, sawKind, let unit, let facts else { return nil }
+        return SelfAssessment(source: path, checklist: checklist, unit: unit, asOf: asOf, facts: facts, responses: [:],
+                              location: SourceLocation(file: path, line: number, column: column))
+    }
+
+    func decodeUnit(_ r: inout Reader) -> Unit? {
+        guard r.take(UInt8(ascii: "{")) else { return nil }
+        var id: String?, name: String?, category: String?
+        if !r.take(UInt8(ascii: "}")) {
+            repeat {
+                guard let key = r.string(), r.colon(), let value = r.string() else { return nil }
+                switch key {
+                case "id" where id == nil && Self.isPlainIdentifier(value): id = value
+                case "name" where name == nil: name = value
+                case "category" where category == nil && categories.contains(value): category = value
+                default: return nil
+                }
+            } while r.comma()
+            guard r.take(UInt8(ascii: "}")) else { return nil }
+        }
+        guard let id, category != nil || !needsCategory else { return nil }
+        return Unit(id: id, name: name ?? id, category: category)
+    }
+
+    func decodeFacts(_ r: inout Reader) -> [Value]? {
+        var values = plan.facts.map { Value.missing([$0.name]) }
+        var given = Array(repeating: false, count: values.count)
+        guard r.take(UInt8(ascii: "{")) else { return nil }
+        if r.take(UInt8(ascii: "}")) { return values }
+        repeat {
+            guard let slot = factSlot(&r), !given[slot], r.colon() else { return nil }
+            given[slot] = true
+            if r.literal("null") { continue }
+            guard let value = decodeValue(&r, as: plan.facts[slot], field: nil) else { return nil }
+            values[slot] = value
+        } while r.comma()
+        guard r.take(UInt8(ascii: "}")) else { return nil }
+        return values
+    }
+
+    /// The slot of the fact named by the next JSON string (escape-free), or nil.
+    func factSlot(_ r: inout Reader) -> Int? {
+        guard let range = r.stringRange() else { return nil }
+        let length = range.count
+        for (bytes, slot) in names where bytes.count == length {
+            var equal = true
+            for offset in 0..<length where r.bytes[range.lowerBound + offset] != bytes[offset] {
+                equal = false
+                break
+            }
+            if equal { return slot }
+        }
+        return nil
+    }
+
+    func decodeValue(_ r: inout Reader, as fact: FactSpec, field: String?) -> Value? {
+        switch fact.kind {
+        case .int, .decimal:
+            guard let number = r.number(), fact.kind == .decimal || number.isWhole else { return nil }
+            let value = number.decimal
+            if let min = fact.min, value < min { return nil }
+            if let max = fact.max, value > max { return nil }
+            if let allowed = fact.oneOf, !allowed.contains(.number(value)) { return nil }
+            return .number(value)
+        case .bool:
+            if r.literal("true") { return .bool(true) }
+            if r.literal("false") { return .bool(false) }
+            return nil
+        case .string:
+            guard let text = r.string() else { return nil }
+            if let allowed = fact.oneOf, !allowed.contains(.string(text)) { return nil }
+            return .string(text)
+        case .enumeration(let allowed):
+            guard let text = r.string(), allowed.contains(text) else { return nil }
+            return .string(text)
+        case .date:
+            guard let day = r.string().flatMap({ Day($0) }) else { return nil }
+            return .date(day)
+        case .duration:
+            guard let duration = r.string().flatMap({ Duration($0) }) else { return nil }
+            return .duration(duration)
+        case .list(let element):
+            guard r.take(UInt8(ascii: "[")) else { return nil }
+            var items: [Value] = []
+            if r.take(UInt8(ascii: "]")) { return .list(items) }
+            let spec = FactSpec(name: fact.name, kind: element, title: fact.title, location: fact.location)
+            repeat {
+                guard let value = decodeValue(&r, as: spec, field: nil) else { return nil }
+                items.append(value)
+            } while r.comma()
+            return r.take(UInt8(ascii: "]")) ? .list(items) : nil
+        case .records(let fields):
+            guard r.take(UInt8(ascii: "[")) else { return nil }
+            var records: [Value] = []
+            if r.take(UInt8(ascii: "]")) { return .list(records) }
+            let names = fields.map(\.name)
+            repeat {
+                guard let record = decodeRecord(&r, fields: fields, names: names, fact: fact.name) else { return nil }
+                records.append(record)
+            } while r.comma()
+            return r.take(UInt8(ascii: "]")) ? .list(records) : nil
+        }
+    }
+
+    func decodeRecord(_ r: inout Reader, fields: [FactSpec], names: [String], fact: String) -> Value? {
+        guard r.take(UInt8(ascii: "{")) else { return nil }
+        var values: [Value?] = Array(repeating: nil, count: fields.count)
+        if !r.take(UInt8(ascii: "}")) {
+            repeat {
+                guard let key = r.string(), let index = names.firstIndex(of: key), values[index] == nil, r.colon(),
+                      !r.peekLiteral("null"), let value = decodeValue(&r, as: fields[index], field: key) else { return nil }
+                values[index] = value
+            } while r.comma()
+            guard r.take(UInt8(ascii: "}")) else { return nil }
+        }
+        var complete: [Value] = []
+        complete.reserveCapacity(fields.count)
+        for (field, value) in zip(fields, values) {
+            if let value {
+                complete.append(value)
+            } else if field.optional {
+                complete.append(.missing(["\(fact).\(field.name)"]))
+            } else {
+                return nil
+            }
+        }
+        return .record(names: names, values: complete)
+    }
+
+    /// Letters, digits, '-', '_' and '.' in ASCII: the ids the careful path certainly accepts.
+    static func isPlainIdentifier(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+        }
+    }
+}

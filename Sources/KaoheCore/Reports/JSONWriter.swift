@@ -3,23 +3,41 @@ import Foundation
 /// A tiny JSON builder that keeps keys in the order they are written (results have a stable,
 /// documented key order) and numbers in decimal form.
 public struct JSONObject {
-    private var fields: [(String, String)] = []
+    /// The object so far, without its closing brace: keys are appended in place.
+    private var buffer = "{"
 
     public init() {}
 
-    public mutating func add(_ key: String, raw: String) { fields.append((key, raw)) }
-    public mutating func add(_ key: String, _ value: String) { add(key, raw: JSONText.quote(value)) }
-    public mutating func add(_ key: String, _ value: String?) { add(key, raw: value.map(JSONText.quote) ?? "null") }
+    public mutating func add(_ key: String, raw: String) {
+        if buffer.utf8.count > 1 { buffer += ", " }
+        JSONText.append(key, to: &buffer)
+        buffer += ": "
+        buffer += raw
+    }
+    public mutating func add(_ key: String, _ value: String) {
+        if buffer.utf8.count > 1 { buffer += ", " }
+        JSONText.append(key, to: &buffer)
+        buffer += ": "
+        JSONText.append(value, to: &buffer)
+    }
+    public mutating func add(_ key: String, _ value: String?) {
+        if let value { add(key, value) } else { add(key, raw: "null") }
+    }
     public mutating func add(_ key: String, _ value: Bool) { add(key, raw: value ? "true" : "false") }
     public mutating func add(_ key: String, score: Decimal) { add(key, raw: DecimalMath.format(DecimalMath.round(score))) }
     public mutating func add(_ key: String, score: Decimal?) { add(key, raw: score.map { DecimalMath.format(DecimalMath.round($0)) } ?? "null") }
     public mutating func add(_ key: String, _ object: JSONObject) { add(key, raw: object.text) }
     public mutating func add(_ key: String, array: [String]) { add(key, raw: "[" + array.joined(separator: ", ") + "]") }
-    public mutating func add(_ key: String, strings: [String]) { add(key, array: strings.map(JSONText.quote)) }
-
-    public var text: String {
-        "{" + fields.map { "\(JSONText.quote($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+    public mutating func add(_ key: String, strings: [String]) {
+        var list = "["
+        for (index, string) in strings.enumerated() {
+            if index > 0 { list += ", " }
+            JSONText.append(string, to: &list)
+        }
+        add(key, raw: list + "]")
     }
+
+    public var text: String { buffer + "}" }
 }
 
 /// A unit's result as SPEC §6 JSON, keys in a fixed order.

@@ -30,6 +30,12 @@ public enum DecimalMath {
 
     /// Shortest form: `77`, `75.5`, `33.33`.
     public static func format(_ value: Decimal) -> String {
+        if fastFormatWorks, let text = DecimalDigits(value)?.text { return text }
+        return slowFormat(value)
+    }
+
+    /// Foundation's own rendering, trimmed: the reference the fast path is checked against.
+    static func slowFormat(_ value: Decimal) -> String {
         var text = value.description
         if text.utf8.contains(UInt8(ascii: ".")) {
             while text.utf8.last == UInt8(ascii: "0") { text.removeLast() }

@@ -1,5 +1,16 @@
 /// Minimal JSON writing helpers: we write JSON by hand to control key order and number form.
 public enum JSONText {
+    /// Appends `text` as a JSON string to `out`.
+    public static func append(_ text: String, to out: inout String) {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
+            out += "\""
+            out += text
+            out += "\""
+        } else {
+            out += quote(text)
+        }
+    }
+
     public static func quote(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) { return "\"" + text + "\"" }
         var out = "\""

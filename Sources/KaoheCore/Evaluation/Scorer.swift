@@ -95,7 +95,8 @@ public struct Scorer: Sendable {
                 let weight = row.weights.first { $0.section.value == sections[index].id }?.weight ?? 0
                 sections[index].weight = weight
                 guard sections[index].applies, sections[index].points > 0 else { continue }
-                sum += sections[index].score / sections[index].points * weight
+                // Multiply before dividing: one rounding in the division instead of two.
+                sum += sections[index].score * weight / sections[index].points
                 weights += weight
             }
             return weights == 0 ? 0 : sum * 100 / weights

@@ -22,6 +22,8 @@ public enum DecimalMath {
 
     /// Rounds half-up (四舍五入, away from zero at .5) to `scale` decimals.
     public static func round(_ value: Decimal, scale: Int = 2) -> Decimal {
+        // Most values already have no more decimals than asked for: nothing to round.
+        if fastFormatWorks, let digits = DecimalDigits(value), digits.exponent >= -scale { return value }
         var input = value
         var result = Decimal()
         NSDecimalRound(&result, &input, scale, .plain)

@@ -48,7 +48,8 @@ public struct Scorer: Sendable {
             penaltyTotal += sectionPenalty
             let points = sectionPlan.section.points
             let applies = applicable > 0
-            let score = applies ? DecimalMath.max(0, earned - sectionPenalty) / applicable * points : 0
+            // Multiplied before dividing, so a section with every item applicable keeps its exact score.
+            let score = applies ? DecimalMath.max(0, earned - sectionPenalty) * points / applicable : 0
             sections.append(SectionResult(id: sectionPlan.section.id.value, title: sectionPlan.section.title, score: score,
                                           points: points, weight: nil, applies: applies, penalty: sectionPenalty))
         }

@@ -17,8 +17,9 @@ struct FindingList {
     static let overclaimMargin: Decimal = 0.5
 
     mutating func add(item: Item, outcome: ItemScorer.Outcome, selfScore: Decimal?) {
+        if outcome.status == .notApplicable || (outcome.status == .met && outcome.checkFindings.isEmpty && selfScore == nil) { return }
         let id = "\(unit.id)/\(item.id.value)"
-        let deduction = item.points - outcome.awarded
+        let deduction = DecimalArithmetic.subtract(item.points, outcome.awarded)
         switch outcome.status {
         case .notApplicable:
             return

@@ -45,7 +45,8 @@ struct ItemScorer {
             if outcome.status == .missing || outcome.status == .notApplicable { return outcome }
             outcome.awarded = DecimalMath.max(0, DecimalMath.min(item.points, outcome.awarded))
             if outcome.status != .unverified {
-                outcome.status = outcome.awarded >= item.points ? .met : outcome.awarded == 0 ? .unmet : .partial
+                let order = DecimalArithmetic.compare(outcome.awarded, item.points)
+                outcome.status = order >= 0 ? .met : DecimalArithmetic.compare(outcome.awarded, 0) == 0 ? .unmet : .partial
             }
             return outcome
         } catch {
@@ -83,7 +84,7 @@ struct ItemScorer {
             let v = try value(expression)
             guard case .number(let n) = v else { return missing(v, item, explain) }
             if !expression.facts.contains(expression.text) { explain.append("\(expression.text) = \(format(n))") }
-            if let step = steps.first(where: { $0.min <= n }) {
+            if let step = steps.first(where: { DecimalArithmetic.compare($0.min, n) <= 0 }) {
                 explain.append("step min \(format(step.min)) → \(format(step.points))")
                 return Outcome(status: .met, awarded: step.points, explain: explain, outputs: ["value": format(n)])
             }
@@ -96,8 +97,8 @@ struct ItemScorer {
                 explain.append("\(overExpression.text) = 0 → when_zero: \(whenZeroFull ? "full" : "zero")")
                 return Outcome(status: .met, awarded: whenZeroFull ? points : 0, explain: explain)
             }
-            let ratio = a / b
-            let share = DecimalMath.max(0, DecimalMath.min(1, ratio / fullAt))
+            let ratio = DecimalArithmetic.divide(a, b)
+            let share = DecimalMath.max(0, DecimalMath.min(1, DecimalArithmetic.divide(ratio, fullAt)))
             explain.append("\(format(a)) / \(format(b)) = \(DecimalMath.format(DecimalMath.round(ratio, scale: 4)))"
                 + (fullAt == 1 ? "" : ", full at \(format(fullAt))") + " → \(format(points)) × \(DecimalMath.format(DecimalMath.round(share, scale: 4))) = \(format(points * share))")
             return Outcome(status: .met, awarded: points * share, explain: explain,
@@ -106,7 +107,7 @@ struct ItemScorer {
             let v = try value(countExpression)
             guard case .number(let count) = v else { return missing(v, item, explain) }
             let limit = cap ?? points
-            let deduction = DecimalMath.min(limit, per * DecimalMath.max(0, count))
+            let deduction = DecimalMath.min(limit, DecimalArithmetic.multiply(per, DecimalMath.max(0, count)))
             explain.append("count = \(countExpression.text) = \(format(count))")
             explain.append("\(format(points)) − min(\(format(limit)), \(format(per)) × \(format(DecimalMath.max(0, count)))) = \(format(DecimalMath.max(0, points - deduction)))")
             return Outcome(status: .met, awarded: points - deduction, explain: explain, outputs: ["count": format(count)])

@@ -33,8 +33,8 @@ public struct Scorer: Sendable {
                     errors.append(RuleError(item: item.id.value, message: fault.message, location: fault.location))
                 }
                 if outcome.status != .notApplicable {
-                    applicable += item.points
-                    earned += outcome.awarded
+                    applicable = DecimalArithmetic.add(applicable, item.points)
+                    earned = DecimalArithmetic.add(earned, outcome.awarded)
                 }
                 findings.add(item: item, outcome: outcome, selfScore: response?.selfScore)
                 items.append(ItemResult(id: item.id.value, title: item.title, section: sectionPlan.section.id.value,
@@ -43,13 +43,15 @@ public struct Scorer: Sendable {
             }
             var sectionPenalty: Decimal = 0
             for penalty in sectionPlan.penalties {
-                if let amount = apply(penalty, &frame, &findings, &errors) { sectionPenalty += amount }
+                if let amount = apply(penalty, &frame, &findings, &errors) { sectionPenalty = DecimalArithmetic.add(sectionPenalty, amount) }
             }
-            penaltyTotal += sectionPenalty
+            penaltyTotal = DecimalArithmetic.add(penaltyTotal, sectionPenalty)
             let points = sectionPlan.section.points
             let applies = applicable > 0
             // Multiplied before dividing, so a section with every item applicable keeps its exact score.
-            let score = applies ? DecimalMath.max(0, earned - sectionPenalty) * points / applicable : 0
+            let score = applies
+                ? DecimalArithmetic.divide(DecimalArithmetic.multiply(DecimalMath.max(0, DecimalArithmetic.subtract(earned, sectionPenalty)), points), applicable)
+                : 0
             sections.append(SectionResult(id: sectionPlan.section.id.value, title: sectionPlan.section.title, score: score,
                                           points: points, weight: nil, applies: applies, penalty: sectionPenalty))
         }
@@ -59,7 +61,7 @@ public struct Scorer: Sendable {
             if let amount = apply(penalty, &frame, &findings, &errors) { checklistPenalty += amount }
         }
         penaltyTotal += checklistPenalty
-        total = DecimalMath.max(0, total - checklistPenalty)
+        total = DecimalMath.max(0, DecimalArithmetic.subtract(total, checklistPenalty))
         var bonus: Decimal = 0
         for bonusPlan in plan.bonuses {
             switch condition(bonusPlan.when, bonusPlan.bonus.id.value, &frame, &errors) {
@@ -97,10 +99,10 @@ public struct Scorer: Sendable {
                 sections[index].weight = weight
                 guard sections[index].applies, sections[index].points > 0 else { continue }
                 // Multiply before dividing: one rounding in the division instead of two.
-                sum += sections[index].score * weight / sections[index].points
-                weights += weight
+                sum = DecimalArithmetic.add(sum, DecimalArithmetic.divide(DecimalArithmetic.multiply(sections[index].score, weight), sections[index].points))
+                weights = DecimalArithmetic.add(weights, weight)
             }
-            return weights == 0 ? 0 : sum * 100 / weights
+            return weights == 0 ? 0 : DecimalArithmetic.divide(DecimalArithmetic.multiply(sum, 100), weights)
         }
         let applicablePoints = sections.filter(\.applies).reduce(Decimal(0)) { $0 + $1.points }
         guard applicablePoints > 0 else { return 0 }
@@ -112,7 +114,7 @@ public struct Scorer: Sendable {
     func grade(for total: Decimal, vetoes: [VetoHit]) -> String? {
         let bands = plan.checklist.grades
         let rounded = DecimalMath.round(total)
-        var index = bands.firstIndex { $0.min <= rounded }
+        var index = bands.firstIndex { DecimalArithmetic.compare($0.min, rounded) <= 0 }
         for veto in vetoes {
             guard let capped = bands.firstIndex(where: { $0.grade == veto.grade }) else { continue }
             index = max(index ?? capped, capped)

@@ -139,12 +139,12 @@ public enum Evaluator {
         switch (left, right) {
         case (.number(let a), .number(let b)):
             switch op {
-            case .add: return .number(a + b)
-            case .subtract: return .number(a - b)
-            case .multiply: return .number(a * b)
+            case .add: return .number(DecimalArithmetic.add(a, b))
+            case .subtract: return .number(DecimalArithmetic.subtract(a, b))
+            case .multiply: return .number(DecimalArithmetic.multiply(a, b))
             case .divide:
                 guard b != 0 else { throw EvaluationFault("division by zero", at: location) }
-                return .number(a / b)
+                return .number(DecimalArithmetic.divide(a, b))
             case .remainder:
                 guard b != 0 else { throw EvaluationFault("remainder of a division by zero", at: location) }
                 var quotient = a / b
@@ -166,11 +166,21 @@ public enum Evaluator {
     }
 
     static func compare(_ op: ComparisonOperator, _ left: Value, _ right: Value, _ location: SourceLocation) throws(EvaluationFault) -> Bool {
+        if case .number(let a) = left, case .number(let b) = right {
+            let order = DecimalArithmetic.compare(a, b)
+            switch op {
+            case .equal: return order == 0
+            case .notEqual: return order != 0
+            case .less: return order < 0
+            case .lessOrEqual: return order <= 0
+            case .greater: return order > 0
+            case .greaterOrEqual: return order >= 0
+            }
+        }
         if op == .equal { return left == right }
         if op == .notEqual { return left != right }
         let order: Int
         switch (left, right) {
-        case (.number(let a), .number(let b)): order = a < b ? -1 : a == b ? 0 : 1
         case (.string(let a), .string(let b)):
             order = a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) ? -1 : a == b ? 0 : 1
         case (.date(let a), .date(let b)): order = a < b ? -1 : a == b ? 0 : 1

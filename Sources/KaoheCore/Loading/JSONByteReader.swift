@@ -121,7 +121,8 @@ extension FastAssessmentDecoder {
         var isWhole: Bool { scale == 0 }
 
         var decimal: Decimal {
-            scale == 0 ? Decimal(mantissa) : Decimal(sign: mantissa < 0 ? .minus : .plus, exponent: -scale, significand: Decimal(mantissa.magnitude))
+            if let built = DecimalArithmetic.works ? DecimalArithmetic.make(mantissa, -scale) : nil { return built }
+            return scale == 0 ? Decimal(mantissa) : Decimal(sign: mantissa < 0 ? .minus : .plus, exponent: -scale, significand: Decimal(mantissa.magnitude))
         }
     }
 }

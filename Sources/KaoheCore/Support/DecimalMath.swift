@@ -24,6 +24,13 @@ public enum DecimalMath {
     public static func round(_ value: Decimal, scale: Int = 2) -> Decimal {
         // Most values already have no more decimals than asked for: nothing to round.
         if fastFormatWorks, let digits = DecimalDigits(value), digits.exponent >= -scale { return value }
+        if let (mantissa, exponent) = DecimalArithmetic.parts(value), scale >= 0, -exponent - scale < DecimalArithmetic.powers.count {
+            // Half-up in integers: drop the extra digits, then add one away from zero at .5.
+            let divisor = Int64(DecimalArithmetic.powers[-exponent - scale])
+            let (quotient, remainder) = mantissa.quotientAndRemainder(dividingBy: divisor)
+            let rounded = remainder.magnitude * 2 >= divisor.magnitude ? quotient + (mantissa < 0 ? -1 : 1) : quotient
+            if let result = DecimalArithmetic.make(rounded, -scale) { return result }
+        }
         var input = value
         var result = Decimal()
         NSDecimalRound(&result, &input, scale, .plain)
@@ -66,6 +73,6 @@ public enum DecimalMath {
         return NSDecimalNumber(decimal: value).intValue
     }
 
-    public static func min(_ a: Decimal, _ b: Decimal) -> Decimal { a < b ? a : b }
-    public static func max(_ a: Decimal, _ b: Decimal) -> Decimal { a > b ? a : b }
+    public static func min(_ a: Decimal, _ b: Decimal) -> Decimal { DecimalArithmetic.compare(a, b) < 0 ? a : b }
+    public static func max(_ a: Decimal, _ b: Decimal) -> Decimal { DecimalArithmetic.compare(a, b) > 0 ? a : b }
 }

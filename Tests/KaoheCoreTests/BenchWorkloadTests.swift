@@ -38,5 +38,10 @@ struct BenchWorkloadTests {
         // The check values WORKLOAD.md gives for this file.
         #expect(scoreSum == Decimal(string: "131335.75"))
         #expect(failedCount == 18662)
+        // The whole JSON Lines output, byte for byte (explanations, findings, number forms):
+        // optimisations of the scorer and the writer must not change a single byte. If a change
+        // is meant, re-record the hash with `kaohe evaluate --format jsonl … | sha256sum`.
+        let jsonl = results.map { ResultJSON.object($0).text + "\n" }.joined()
+        #expect(SHA256.hex(jsonl.utf8) == "a501dc62fa3a2c41db1fc48ee26a0f6ca0336484a230d385a84c72930fb53c37")
     }
 }

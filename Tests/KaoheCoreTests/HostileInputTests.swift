@@ -111,6 +111,15 @@ struct HostileInputTests {
         #expect(try Self.load(Data("# nothing here\n".utf8)).messages == expected)
     }
 
+    @Test("a syntax error at the end of a file without a final line break points into the file (found by fuzzing)")
+    func errorPastTheLastLine() throws {
+        let path = try Self.temporaryFile("x.yaml", Data("- just\ncti".utf8))
+        let result = RulesLoader(registry: .empty).load(paths: [path])
+        let error = try #require(result.diagnostics.sorted.first { $0.severity == .error })
+        #expect(error.location.line == 2 && error.location.column == 4)
+        #expect(DiagnosticRenderer(sources: result.sources).render(error).contains("  cti\n     ^"))
+    }
+
     @Test("a folder that links to itself ends in one located error, not an endless walk")
     func symlinkLoop() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kaohe-loop-\(UUID().uuidString)")

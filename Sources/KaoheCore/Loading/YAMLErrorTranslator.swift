@@ -4,7 +4,13 @@ import Yams
 enum YAMLErrorTranslator {
     static func diagnostic(for error: YamlError, path: String, text: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: path, line: mark.line, column: mark.column)
+            // libyaml may point one line past a file that does not end in a line break (the end
+            // of the stream): show the end of the last line instead, where the excerpt exists.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            if mark.line > lines.count, let last = lines.last {
+                return SourceLocation(file: path, line: lines.count, column: last.unicodeScalars.count + 1)
+            }
+            return SourceLocation(file: path, line: mark.line, column: mark.column)
         }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),

@@ -136,10 +136,29 @@ struct ExpressionTests {
 
     @Test("`??` binds tighter than comparison and looser than arithmetic")
     func coalescePrecedence() throws {
-        let expr = try ExpressionParser().parse("x ?? 0 > 5")
-        #expect(ExpressionPrinter.print(expr) == "(x ?? 0) > 5")
-        let sum = try ExpressionParser().parse("x ?? 1 + 2")
-        #expect(ExpressionPrinter.print(sum) == "x ?? (1 + 2)")
+        // The tree's shape: the top operator and the operator of the grouped side.
+        func shape(_ text: String) throws -> String {
+            let expr = try ExpressionParser().parse(text)
+            guard case .binary(let op, let left, let right) = expr.kind else { return "not binary" }
+            if case .binary(let inner, _, _) = left.kind { return "(\(inner)) \(op)" }
+            if case .binary(let inner, _, _) = right.kind { return "\(op) (\(inner))" }
+            return op
+        }
+        #expect(try shape("x ?? 0 > 5") == "(??) >")
+        #expect(try shape("x ?? 1 + 2") == "?? (+)")
+    }
+
+    @Test("the printer parenthesises only where the grammar needs it, and a long chain prints flat")
+    func printerParentheses() throws {
+        for (text, printed) in [("a - (b - c)", "a - (b - c)"), ("(a - b) - c", "a - b - c"), ("(a + b) * c", "(a + b) * c"),
+                                ("a * b + c", "a * b + c"), ("x ?? 0 > 5", "x ?? 0 > 5"), ("!(a && b) || c", "(!(a && b)) || c")] {
+            let expr = try ExpressionParser().parse(text)
+            #expect(ExpressionPrinter.print(expr) == printed)
+            #expect(ExpressionPrinter.print(try ExpressionParser().parse(printed)) == printed)
+        }
+        // 70 operators in a row: the fully parenthesised print would nest past the parser's limit.
+        let chain = (0..<70).map { "x\($0)" }.joined(separator: " * ")
+        #expect(ExpressionPrinter.print(try ExpressionParser().parse(chain)) == chain)
     }
 
     @Test("constant sub-expressions fold at compile time")

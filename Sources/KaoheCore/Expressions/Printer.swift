@@ -1,5 +1,5 @@
-/// Prints a syntax tree back as text, parenthesising every compound operand, so that
-/// parse → print → parse gives the same tree.
+/// Prints a syntax tree back as text, parenthesising compound operands where the grammar needs
+/// it, so that parse → print → parse gives the same tree.
 public enum ExpressionPrinter {
     public static func print(_ expr: Expr) -> String {
         switch expr.kind {
@@ -15,10 +15,33 @@ public enum ExpressionPrinter {
             if let target { return "\(operand(target)).\(name)(\(list))" }
             return "\(name)(\(list))"
         case .unary(let op, let operand): return op + self.operand(operand)
-        case .binary(let op, let left, let right): return "\(operand(left)) \(op) \(operand(right))"
+        case .binary(let op, let left, let right):
+            // Every binary level is left-associative: a left operand of the same level needs no
+            // parentheses (so a long chain prints flat instead of nesting one level per operator).
+            let level = precedence(op)
+            let leftText = binaryLevel(of: left).map { $0 >= level } == true ? print(left) : operand(left)
+            let rightText = binaryLevel(of: right).map { $0 > level } == true ? print(right) : operand(right)
+            return "\(leftText) \(op) \(rightText)"
         case .conditional(let c, let t, let e): return "\(operand(c)) ? \(operand(t)) : \(operand(e))"
         case .list(let elements): return "[" + elements.map(print).joined(separator: ", ") + "]"
         }
+    }
+
+    /// The binding strength of a binary operator, as the parser's levels have it.
+    static func precedence(_ op: String) -> Int {
+        switch op {
+        case "||": return 1
+        case "&&": return 2
+        case "??": return 4
+        case "+", "-": return 5
+        case "*", "/", "%": return 6
+        default: return 3  // comparisons and `in`
+        }
+    }
+
+    static func binaryLevel(of expr: Expr) -> Int? {
+        if case .binary(let op, _, _) = expr.kind { return precedence(op) }
+        return nil
     }
 
     static func operand(_ expr: Expr) -> String {

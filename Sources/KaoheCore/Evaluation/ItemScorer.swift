@@ -61,14 +61,14 @@ struct ItemScorer {
         var explain = start
         func value(_ expression: CompiledExpression) throws(EvaluationFault) -> Value {
             let v = try Evaluator.evaluate(expression, &frame)
-            explain += factLines(expression, frame).filter { !explain.contains($0) }
+            for line in factLines(expression, frame) where !explain.contains(line) { explain.append(line) }
             return v
         }
         switch itemPlan.score {
         case .binary(let condition):
             let v = try value(condition)
             guard case .bool(let b) = v else { return missing(v, item, explain) }
-            if condition.facts == [condition.text], explain.last == "\(condition.text) = \(b)" {
+            if condition.facts.count == 1, condition.facts[0] == condition.text, explain.last == condition.text + (b ? " = true" : " = false") {
                 explain[explain.count - 1] += " → \(format(b ? points : 0))"
             } else {
                 explain.append("\(condition.text) → \(b) → \(format(b ? points : 0))")

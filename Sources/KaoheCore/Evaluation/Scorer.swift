@@ -26,8 +26,8 @@ public struct Scorer: Sendable {
             var earned: Decimal = 0, applicable: Decimal = 0
             for itemPlan in sectionPlan.items {
                 let item = itemPlan.item
-                let response = assessment.responses[item.id.value]
-                let onsite = assessment.onsite[item.id.value]
+                let response = assessment.responses.isEmpty ? nil : assessment.responses[item.id.value]
+                let onsite = assessment.onsite.isEmpty ? nil : assessment.onsite[item.id.value]
                 let outcome = scorer.score(itemPlan, frame: &frame, response: response, onsite: onsite)
                 if let fault = outcome.fault {
                     errors.append(RuleError(item: item.id.value, message: fault.message, location: fault.location))

@@ -32,109 +32,115 @@ public struct StreamingEvaluator: Sendable {
         var seen = Set<String>()
         var pending = Data()
         var lineNumber = 0
-        var block: [(Int, String)] = []
+        var block: [(Int, Data)] = []
+        var stopped = false
+        /// Decodes, scores and renders a block of lines on all cores; then, in input order, reports
+        /// what was wrong and writes what was right (nothing more once anything was wrong).
         func flush() throws {
             guard !block.isEmpty else { return }
             let lines = block
             block.removeAll(keepingCapacity: true)
-            let parsed = ParallelMap.map(lines, chunk: 128) { (number, text) -> ParsedLine in
-                if let (assessment, day) = evaluator.decodeFast(text, path: path, number: number, asOf: asOf) {
-                    return ParsedLine(number: number, text: text, decoded: UnitInput(assessment: assessment, asOf: day), diagnostics: Diagnostics())
-                }
-                var local = Diagnostics()
-                var parser = JSONNodeParser(text: text, path: path, firstLine: number)
-                let node: YAMLNode
-                switch Result(catching: { () throws(JSONNodeParser.Failure) -> YAMLNode in try parser.parseDocument() }) {
-                case .success(let parsed): node = parsed
-                case .failure(let error):
-                    local.error(error.location, error.message, help: "each line of a JSON Lines file is one complete JSON object")
-                    return ParsedLine(number: number, text: text, decoded: nil, diagnostics: local)
-                }
-                let decoded = evaluator.decode([AssessmentReader.Document(node: node, source: "\(path):\(number)")], asOf: asOf,
-                                               diagnostics: &local)
-                return ParsedLine(number: number, text: text, decoded: decoded.first.map { UnitInput(assessment: $0.0, asOf: $0.1) },
-                                  diagnostics: local)
-            }
-            var inputs: [UnitInput] = []
-            for line in parsed {
-                if line.diagnostics.hasErrors { sources.add(path: path, line: line.number, text: line.text) }
-                diagnostics.append(contentsOf: line.diagnostics)
-                guard let input = line.decoded else { continue }
-                guard seen.insert(input.assessment.unit.id).inserted else {
-                    sources.add(path: path, line: line.number, text: line.text)
-                    diagnostics.error(SourceLocation(file: path, line: line.number, column: 1),
-                                      "unit '\(input.assessment.unit.id)' is assessed twice in this batch")
+            let done = ParallelMap.map(lines, chunk: 64) { (number, data) in process(data, number: number, path: path, asOf: asOf, render: render) }
+            var output = ""
+            for line in done {
+                if line.diagnostics.hasErrors {
+                    guard diagnostics.errorCount < Diagnostics.maxErrorsPerFile else {
+                        diagnostics.error(SourceLocation(file: path, line: line.number, column: 1), "too many errors; stopped reading this file here",
+                                          help: "is this really a JSON Lines batch of self-assessments?")
+                        stopped = true
+                        return
+                    }
+                    sources.add(path: path, line: line.number, text: line.text ?? "")
+                    diagnostics.append(contentsOf: line.diagnostics)
                     continue
                 }
-                inputs.append(input)
+                guard let unit = line.unit else { continue }
+                guard seen.insert(unit).inserted else {
+                    sources.add(path: path, line: line.number, text: line.text ?? "")
+                    diagnostics.error(SourceLocation(file: path, line: line.number, column: 1), "unit '\(unit)' is assessed twice in this batch")
+                    continue
+                }
+                guard !diagnostics.hasErrors else { continue }
+                output += line.output
+                summary.units += 1
+                summary.ruleErrors += line.ruleErrors
             }
-            guard !diagnostics.hasErrors else { return }
-            let scorer = evaluator.scorer
-            let outputs = ParallelMap.map(inputs, chunk: 64) { input -> (String, [String]) in
-                let result = scorer.evaluate(input.assessment, asOf: input.asOf)
-                return (render(result), result.errors.map { "\($0.location?.description ?? input.assessment.source): error: rule \($0.item): \($0.message)" })
-            }
-            try write(outputs.map(\.0).joined())
-            summary.units += outputs.count
-            summary.ruleErrors += outputs.flatMap(\.1)
+            if !diagnostics.hasErrors { try write(output) }
         }
-        while true {
+        while !stopped {
             let data = (try? handle.read(upToCount: 4 << 20)) ?? Data()
             pending.append(data)
             // Walk the complete lines with a cursor and keep only the unfinished tail, so the
             // buffer is not shifted once per line.
             var cursor = pending.startIndex
-            while let newline = pending[cursor...].firstIndex(of: 0x0A) {
-                let lineData = pending[cursor..<newline]
-                cursor = pending.index(after: newline)
+            while !stopped, let newline = pending[cursor...].firstIndex(of: 0x0A) {
                 lineNumber += 1
-                try take(lineData, lineNumber, &block, &diagnostics, &sources, path)
+                block.append((lineNumber, Data(pending[cursor..<newline])))
+                cursor = pending.index(after: newline)
                 if block.count >= linesPerBlock { try flush() }
-                if diagnostics.errorCount >= Diagnostics.maxErrorsPerFile {
-                    diagnostics.error(SourceLocation(file: path, line: lineNumber, column: 1), "too many errors; stopped reading this file here",
-                                      help: "is this really a JSON Lines batch of self-assessments?")
-                    return summary
-                }
             }
             pending = Data(pending[cursor...])
             if data.isEmpty { break }
         }
-        if !pending.isEmpty {
+        if !stopped, !pending.isEmpty {
             lineNumber += 1
-            try take(pending, lineNumber, &block, &diagnostics, &sources, path)
+            block.append((lineNumber, pending))
         }
-        try flush()
+        if !stopped { try flush() }
         return summary
     }
 
-    func take(_ line: Data, _ number: Int, _ block: inout [(Int, String)], _ diagnostics: inout Diagnostics,
-              _ sources: inout SourceStore, _ path: String) throws {
+    /// One line, start to finish: UTF-8, JSON, decoding (fast lane first), scoring, rendering.
+    func process(_ line: Data, number: Int, path: String, asOf: Day?, render: (UnitResult) -> String) -> LineOutcome {
+        var outcome = LineOutcome(number: number)
         // A byte-order mark (Notepad, Excel) is not part of the first line.
         let data = number == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) ? line.dropFirst(3) : line
-        guard let first = data.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
+        guard let first = data.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return outcome }
         guard let text = String(validating: data, as: UTF8.self) else {
-            sources.add(path: path, line: number, text: String(decoding: data, as: UTF8.self))
-            diagnostics.error(SourceLocation(file: path, line: number, column: 1), "invalid UTF-8 on this line",
-                              help: "save the file as UTF-8")
-            return
+            outcome.text = String(decoding: data, as: UTF8.self)
+            outcome.diagnostics.error(SourceLocation(file: path, line: number, column: 1), "invalid UTF-8 on this line",
+                                      help: "save the file as UTF-8")
+            return outcome
         }
         guard first == UInt8(ascii: "{") else {
-            sources.add(path: path, line: number, text: text)
-            diagnostics.error(SourceLocation(file: path, line: number, column: 1), "a JSON Lines file holds one JSON object a line")
-            return
+            outcome.text = text
+            outcome.diagnostics.error(SourceLocation(file: path, line: number, column: 1), "a JSON Lines file holds one JSON object a line")
+            return outcome
         }
-        block.append((number, text))
+        var decoded = evaluator.decodeFast(text, path: path, number: number, asOf: asOf)
+        if decoded == nil {
+            var parser = JSONNodeParser(text: text, path: path, firstLine: number)
+            do {
+                let node = try parser.parseDocument()
+                decoded = evaluator.decode([AssessmentReader.Document(node: node, source: "\(path):\(number)")], asOf: asOf,
+                                           diagnostics: &outcome.diagnostics).first
+            } catch {
+                outcome.diagnostics.error(error.location, error.message, help: "each line of a JSON Lines file is one complete JSON object")
+            }
+        }
+        outcome.text = text
+        guard let (assessment, day) = decoded, !outcome.diagnostics.hasErrors else { return outcome }
+        let result = evaluator.scorer.evaluate(assessment, asOf: day)
+        outcome.unit = assessment.unit.id
+        outcome.output = render(result)
+        outcome.ruleErrors = result.errors.map {
+            "\($0.location?.description ?? assessment.source): error: rule \($0.item): \($0.message)"
+        }
+        return outcome
     }
 
-    struct UnitInput: Sendable {
-        var assessment: SelfAssessment
-        var asOf: Day
-    }
-
-    struct ParsedLine: Sendable {
+    /// What became of one line.
+    struct LineOutcome: Sendable {
         var number: Int
-        var text: String
-        var decoded: UnitInput?
-        var diagnostics: Diagnostics
+        /// The line's text, kept so that a diagnostic can quote it.
+        var text: String?
+        var diagnostics = Diagnostics()
+        var unit: String?
+        var output = ""
+        var ruleErrors: [String] = []
+
+        init(number: Int) {
+            self.number = number
+        }
     }
 }

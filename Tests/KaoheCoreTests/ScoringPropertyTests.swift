@@ -63,7 +63,7 @@ struct ScoringPropertyTests {
 
     @Test("a veto always zeroes the total, whatever else the unit did")
     func veto() async {
-        await propertyCheck(count: 300, input: Gen.int(in: 0...Int.max)) { seed in
+        await propertyCheck(count: 1000, input: Gen.int(in: 0...Int.max)) { seed in
             let result = try? Self.score(Self.unit(seed, veto: true))
             #expect(result?.total == 0)
             #expect(result?.vetoes.map(\.id) == ["R30"])
@@ -72,7 +72,7 @@ struct ScoringPropertyTests {
 
     @Test("more study sessions never lower the score (threshold items are monotone)")
     func monotone() async {
-        await propertyCheck(count: 300, input: Gen.int(in: 0...Int.max), Gen.int(in: 0...59)) { seed, sessions in
+        await propertyCheck(count: 1000, input: Gen.int(in: 0...Int.max), Gen.int(in: 0...59)) { seed, sessions in
             guard let fewer = try? Self.score(Self.unit(seed, studySessions: sessions)),
                   let more = try? Self.score(Self.unit(seed, studySessions: sessions + 1)) else {
                 Issue.record("unit \(seed) did not score")
@@ -84,7 +84,7 @@ struct ScoringPropertyTests {
 
     @Test("the same unit gives byte-identical JSON, which parses back to the same total")
     func deterministic() async {
-        await propertyCheck(count: 300, input: Gen.int(in: 0...Int.max)) { seed in
+        await propertyCheck(count: 1000, input: Gen.int(in: 0...Int.max)) { seed in
             guard let a = try? Self.score(Self.unit(seed)), let b = try? Self.score(Self.unit(seed)) else {
                 Issue.record("unit \(seed) did not score")
                 return

@@ -148,6 +148,18 @@ struct ExpressionTests {
         #expect(try shape("x ?? 1 + 2") == "?? (+)")
     }
 
+    @Test("a quote followed by a combining mark is escaped when printed (found by fuzzing)")
+    func quoteWithCombiningMark() throws {
+        let text = "\"'\u{316}x\""
+        let printed = ExpressionPrinter.print(try ExpressionParser().parse(text))
+        let again = try ExpressionParser().parse(printed)
+        guard case .string(let value) = again.kind else {
+            Issue.record("not a string: \(printed)")
+            return
+        }
+        #expect(value == "'\u{316}x")
+    }
+
     @Test("the printer parenthesises only where the grammar needs it, and a long chain prints flat")
     func printerParentheses() throws {
         for (text, printed) in [("a - (b - c)", "a - (b - c)"), ("(a - b) - c", "a - b - c"), ("(a + b) * c", "(a + b) * c"),

@@ -53,14 +53,16 @@ public enum ExpressionPrinter {
     }
 
     public static func quote(_ value: String) -> String {
+        // By Unicode scalar, not by Character: a quote followed by a combining mark is one
+        // Character, and would otherwise go out unescaped (found by fuzzing).
         var out = "'"
-        for c in value {
-            switch c {
+        for scalar in value.unicodeScalars {
+            switch scalar {
             case "'": out += "\\'"
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\t": out += "\\t"
-            default: out.append(c)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out + "'"

@@ -79,14 +79,15 @@ struct ItemScorer {
             guard case .number(let n) = v else { return missing(v, item, explain) }
             let clamped = DecimalMath.max(0, DecimalMath.min(points, n))
             explain.append("\(expression.text) = \(format(n))" + (clamped == n ? "" : " → clamped to \(format(clamped))"))
-            return Outcome(status: .met, awarded: clamped, explain: explain, outputs: ["value": format(n)])
+            return Outcome(status: .met, awarded: clamped, explain: explain, outputs: short(clamped, of: points) ? ["value": format(n)] : [:])
         case .thresholds(let expression, let steps):
             let v = try value(expression)
             guard case .number(let n) = v else { return missing(v, item, explain) }
             if !expression.facts.contains(expression.text) { explain.append("\(expression.text) = \(format(n))") }
             if let step = steps.first(where: { DecimalArithmetic.compare($0.min, n) <= 0 }) {
                 explain.append("step min \(format(step.min)) → \(format(step.points))")
-                return Outcome(status: .met, awarded: step.points, explain: explain, outputs: ["value": format(n)])
+                return Outcome(status: .met, awarded: step.points, explain: explain,
+                               outputs: short(step.points, of: points) ? ["value": format(n)] : [:])
             }
             explain.append("低于最低档（min \(steps.last.map { format($0.min) } ?? "?")）→ 0")
             return Outcome(status: .met, awarded: 0, explain: explain, outputs: ["value": format(n)])
@@ -101,8 +102,9 @@ struct ItemScorer {
             let share = DecimalMath.max(0, DecimalMath.min(1, DecimalArithmetic.divide(ratio, fullAt)))
             explain.append("\(format(a)) / \(format(b)) = \(DecimalMath.format(DecimalMath.round(ratio, scale: 4)))"
                 + (fullAt == 1 ? "" : ", full at \(format(fullAt))") + " → \(format(points)) × \(DecimalMath.format(DecimalMath.round(share, scale: 4))) = \(format(points * share))")
-            return Outcome(status: .met, awarded: points * share, explain: explain,
-                           outputs: ["value": DecimalMath.format(DecimalMath.round(ratio * 100, scale: 2)) + "%"])
+            let awarded = DecimalArithmetic.multiply(points, share)
+            return Outcome(status: .met, awarded: awarded, explain: explain,
+                           outputs: short(awarded, of: points) ? ["value": DecimalMath.format(DecimalMath.round(ratio * 100, scale: 2)) + "%"] : [:])
         case .deduct(let per, let countExpression, let cap):
             let v = try value(countExpression)
             guard case .number(let count) = v else { return missing(v, item, explain) }
@@ -110,7 +112,8 @@ struct ItemScorer {
             let deduction = DecimalMath.min(limit, DecimalArithmetic.multiply(per, DecimalMath.max(0, count)))
             explain.append("count = \(countExpression.text) = \(format(count))")
             explain.append("\(format(points)) − min(\(format(limit)), \(format(per)) × \(format(DecimalMath.max(0, count)))) = \(format(DecimalMath.max(0, points - deduction)))")
-            return Outcome(status: .met, awarded: points - deduction, explain: explain, outputs: ["count": format(count)])
+            let awarded = DecimalArithmetic.subtract(points, deduction)
+            return Outcome(status: .met, awarded: awarded, explain: explain, outputs: short(awarded, of: points) ? ["count": format(count)] : [:])
         case .check(let binding):
             var facts: [String: Value] = [:]
             var absent: [String] = []
@@ -166,4 +169,8 @@ struct ItemScorer {
     }
 
     func format(_ value: Decimal) -> String { DecimalMath.format(DecimalMath.round(value)) }
+
+    /// Whether an item falls short of its points, so that its finding may need its outputs
+    /// (`{value}`, `{count}`); a met item has no finding, and no outputs are made for it.
+    func short(_ awarded: Decimal, of points: Decimal) -> Bool { DecimalArithmetic.compare(awarded, points) < 0 }
 }

@@ -120,6 +120,17 @@ struct HostileInputTests {
         #expect(DiagnosticRenderer(sources: result.sources).render(error).contains("  cti\n     ^"))
     }
 
+    @Test("old Mac line ends (a lone CR) count as line breaks, so errors quote the right line (found by fuzzing)")
+    func loneCarriageReturns() throws {
+        let path = try Self.temporaryFile("cr.yaml", Data("kaohe: 1\rkind: checklist\rid: [\r".utf8))
+        let result = RulesLoader(registry: .empty).load(paths: [path])
+        let errors = result.diagnostics.sorted.filter { $0.severity == .error }
+        #expect(!errors.isEmpty)
+        for error in errors {
+            #expect(result.sources.line(error.location.line, of: path) != nil, "\(error.location): \(error.message)")
+        }
+    }
+
     @Test("a folder that links to itself ends in one located error, not an endless walk")
     func symlinkLoop() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kaohe-loop-\(UUID().uuidString)")

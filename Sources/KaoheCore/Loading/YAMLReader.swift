@@ -45,15 +45,28 @@ public struct YAMLReader: Sendable {
         return parse(data: data, path: path, sources: &sources, diagnostics: &diagnostics)
     }
 
+    /// A lone carriage return (old Mac line ends) as a line feed: YAML counts it as a line break,
+    /// so diagnostics' line numbers only match the quoted lines if we do too (found by fuzzing).
+    /// CRLF stays as it is; the byte count and every column are unchanged.
+    static func lineFeeds(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        var bytes = Array(text.utf8)
+        for index in bytes.indices where bytes[index] == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A) {
+            bytes[index] = 0x0A
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Parses bytes that came from `path` (or from a string in tests).
     public func parse(
         data: Data, path: String, sources: inout SourceStore, diagnostics: inout Diagnostics
     ) -> [YAMLNode] {
-        guard let text = decodeUTF8(data, path: path, diagnostics: &diagnostics) else {
+        guard let decoded = decodeUTF8(data, path: path, diagnostics: &diagnostics) else {
             // Keep a readable copy so the diagnostic can still quote the line.
             sources.add(path: path, text: String(decoding: data, as: UTF8.self))
             return []
         }
+        let text = Self.lineFeeds(decoded)
         sources.add(path: path, text: text)
         return parse(text: text, path: path, diagnostics: &diagnostics)
     }
@@ -146,59 +159,75 @@ public struct YAMLReader: Sendable {
         var aliases = 0
     }
 
-    /// Scans the text outside quotes and comments for the deepest `[`/`{` nesting (a cheap
+    /// Scans the text outside quotes and comments for the deepest `[`/`{` or indentation nesting (a cheap
     /// guard before libyaml's own, which allows 1000 levels) and for complex mapping keys,
     /// which Kaohe files never need and which would make an alias bomb expand while keys are
     /// compared for duplicates.
     static func prescan(_ text: String) -> Prescan {
+        // Over UTF-8 bytes: every character that matters here is ASCII, and a column counts
+        // Unicode scalars (continuation bytes 0x80–0xBF do not start one).
+        let space = UInt8(ascii: " "), dash = UInt8(ascii: "-"), colon = UInt8(ascii: ":"), newline = UInt8(ascii: "\n")
         var result = Prescan()
         var depth = 0, line = 1, column = 0
-        var quote: Character?
+        var quote: UInt8?
         var comment = false
         var lineStart = true
-        var previous: Character = "\n"
+        var previous = newline
         var pendingKeyEnd = false
         var inAlias = false
-        for character in text {
+        var indents: [Int] = []
+        for byte in text.utf8 {
+            if byte & 0xC0 == 0x80 { continue }
             column += 1
-            if character == "\n" {
-                line += 1; column = 0; comment = false; quote = nil; lineStart = true; previous = "\n"
+            if byte == newline {
+                line += 1; column = 0; comment = false; quote = nil; lineStart = true; previous = newline
                 pendingKeyEnd = false; inAlias = false
                 continue
             }
-            defer { previous = character }
+            defer { previous = byte }
             if comment { continue }
             if let open = quote {
-                if character == open { quote = nil }
+                if byte == open { quote = nil }
                 continue
             }
             if pendingKeyEnd {
-                if character == " " { continue }
-                if character == ":", result.complexKeyAt == nil { result.complexKeyAt = (line, column) }
+                if byte == space { continue }
+                if byte == colon, result.complexKeyAt == nil { result.complexKeyAt = (line, column) }
                 pendingKeyEnd = false
             }
             if inAlias {
-                if character.isLetter || character.isNumber || character == "-" || character == "_" { continue }
+                let nameByte = byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                    || byte == dash || byte == UInt8(ascii: "_")
+                if nameByte { continue }
                 inAlias = false
-                if character == " " { pendingKeyEnd = true; continue }
-                if character == ":", result.complexKeyAt == nil { result.complexKeyAt = (line, column) }
+                if byte == space { pendingKeyEnd = true; continue }
+                if byte == colon, result.complexKeyAt == nil { result.complexKeyAt = (line, column) }
             }
-            let tokenStart = " \t[{,:\n".contains(previous)
+            let tokenStart = previous == space || previous == UInt8(ascii: "\t") || previous == UInt8(ascii: "[")
+                || previous == UInt8(ascii: "{") || previous == UInt8(ascii: ",") || previous == colon || previous == newline
             if lineStart {
-                if character == " " || character == "-" { continue }
+                if byte == space || byte == dash { continue }
                 lineStart = false
-                if character == "?", result.complexKeyAt == nil { result.complexKeyAt = (line, column) }
+                if byte == UInt8(ascii: "?"), result.complexKeyAt == nil { result.complexKeyAt = (line, column) }
+                // Block nesting by indentation: each deeper indent opens a level. libyaml would
+                // get there too, but slowly.
+                if byte != UInt8(ascii: "#"), depth == 0 {
+                    let indent = column - 1
+                    while let last = indents.last, last >= indent { indents.removeLast() }
+                    indents.append(indent)
+                    if indents.count > result.depth { result.depth = indents.count; result.depthAt = (line, column) }
+                }
             }
-            switch character {
-            case "#" where previous == " " || previous == "\n" || previous == "\t": comment = true
-            case "'" where tokenStart, "\"" where tokenStart: quote = character
-            case "*" where tokenStart:
+            switch byte {
+            case UInt8(ascii: "#") where previous == space || previous == newline || previous == UInt8(ascii: "\t"): comment = true
+            case UInt8(ascii: "'") where tokenStart, UInt8(ascii: "\"") where tokenStart: quote = byte
+            case UInt8(ascii: "*") where tokenStart:
                 inAlias = true
                 result.aliases += 1
-            case "[", "{":
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > result.depth { result.depth = depth; result.depthAt = (line, column) }
-            case "]", "}":
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
                 depth = max(0, depth - 1)
                 pendingKeyEnd = true
             default: break

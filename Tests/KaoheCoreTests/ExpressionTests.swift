@@ -168,6 +168,11 @@ struct ExpressionTests {
             #expect(ExpressionPrinter.print(expr) == printed)
             #expect(ExpressionPrinter.print(try ExpressionParser().parse(printed)) == printed)
         }
+        // A chain of 40 prefix minus signs prints flat and parses back to the same tree.
+        let minuses = String(repeating: "-", count: 40) + "x0 + 1"
+        let once = ExpressionPrinter.print(try ExpressionParser().parse(minuses))
+        #expect(ExpressionPrinter.print(try ExpressionParser().parse(once)) == once)
+        #expect(once.filter { $0 == "(" }.count <= 1, "\(once)")
         // 70 operators in a row: the fully parenthesised print would nest past the parser's limit.
         let chain = (0..<70).map { "x\($0)" }.joined(separator: " * ")
         #expect(ExpressionPrinter.print(try ExpressionParser().parse(chain)) == chain)

@@ -14,7 +14,12 @@ public enum ExpressionPrinter {
             let list = args.map(print).joined(separator: ", ")
             if let target { return "\(operand(target)).\(name)(\(list))" }
             return "\(name)(\(list))"
-        case .unary(let op, let operand): return op + self.operand(operand)
+        case .unary(let op, let operand):
+            // A chain of prefix operators prints without parentheses (each pair would add two
+            // levels of nesting, past the parser's limit for a long chain; found by fuzzing).
+            if case .unary = operand.kind { return op + " " + print(operand) }
+            if case .number(let text) = operand.kind, text.hasPrefix("-") { return op + " " + text }
+            return op + self.operand(operand)
         case .binary(let op, let left, let right):
             // Every binary level is left-associative: a left operand of the same level needs no
             // parentheses (so a long chain prints flat instead of nesting one level per operator).

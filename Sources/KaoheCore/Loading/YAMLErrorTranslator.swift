@@ -6,11 +6,8 @@ enum YAMLErrorTranslator {
         func at(_ mark: Mark) -> SourceLocation {
             // libyaml may point one line past a file that does not end in a line break (the end
             // of the stream): show the end of the last line instead, where the excerpt exists.
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            if mark.line > lines.count, let last = lines.last {
-                return SourceLocation(file: path, line: lines.count, column: last.unicodeScalars.count + 1)
-            }
-            return SourceLocation(file: path, line: mark.line, column: mark.column)
+            let (line, column) = TextEnd(text).clamp(line: mark.line, column: mark.column)
+            return SourceLocation(file: path, line: line, column: column)
         }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),

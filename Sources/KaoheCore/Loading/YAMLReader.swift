@@ -91,11 +91,12 @@ public struct YAMLReader: Sendable {
         var documents: [YAMLNode] = []
         do {
             let parser = try Parser(yaml: body, resolver: .basic)
+            let end = TextEnd(body)
             // Aliases can multiply a small text into a huge tree; a file that uses them gets a
             // tighter budget, so an alias bomb is refused quickly.
             var budget = scan.aliases > 0 ? min(limits.maxNodes, limits.maxNodesWithAliases) : limits.maxNodes
             while let root = try parser.nextRoot() {
-                var converter = Converter(path: path, budget: budget, maxDepth: limits.maxDepth)
+                var converter = Converter(path: path, budget: budget, maxDepth: limits.maxDepth, end: end)
                 guard let node = converter.convert(root, depth: 0) else {
                     diagnostics.error(
                         converter.failure ?? SourceLocation(file: path, line: 1, column: 1),
@@ -251,16 +252,19 @@ private struct Converter {
     var failureMessage = ""
 
     let limit: Int
+    let end: TextEnd
 
-    init(path: String, budget: Int, maxDepth: Int) {
+    init(path: String, budget: Int, maxDepth: Int, end: TextEnd) {
         self.limit = budget
         self.path = path
         self.budget = budget
         self.maxDepth = maxDepth
+        self.end = end
     }
 
     mutating func convert(_ node: Node, depth: Int) -> YAMLNode? {
-        let location = SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        let (line, column) = end.clamp(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        let location = SourceLocation(file: path, line: line, column: column)
         budget -= 1
         if budget < 0 {
             failure = location
@@ -307,5 +311,25 @@ private struct Converter {
         case .folded: return .folded
         default: return .plain
         }
+    }
+}
+
+/// The last line of a text, to keep libyaml's positions inside it: libyaml may place an empty
+/// document or the end of the stream on the line after a text without a final line break.
+struct TextEnd {
+    let lines: Int
+    let lastLength: Int
+
+    init(_ text: String) {
+        var lines = 1, length = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { lines += 1; length = 0 } else { length += 1 }
+        }
+        self.lines = lines
+        self.lastLength = length
+    }
+
+    func clamp(line: Int, column: Int) -> (Int, Int) {
+        line > lines ? (lines, lastLength + 1) : (line, column)
     }
 }

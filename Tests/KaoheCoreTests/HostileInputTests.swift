@@ -131,6 +131,16 @@ struct HostileInputTests {
         }
     }
 
+    @Test("a token of zero-width characters is underlined without crashing (found by fuzzing)")
+    func zeroWidthToken() throws {
+        var sources = SourceStore()
+        sources.add(path: "z.yaml", text: "members: \u{200B}\u{200B}\u{200B}\n")
+        var diagnostics = Diagnostics()
+        diagnostics.error(SourceLocation(file: "z.yaml", line: 1, column: 10, length: 3), "expected a number")
+        let text = DiagnosticRenderer(sources: sources).render(diagnostics.sorted)
+        #expect(text.hasPrefix("z.yaml:1:10: error: expected a number\n"))
+    }
+
     @Test("a folder that links to itself ends in one located error, not an endless walk")
     func symlinkLoop() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kaohe-loop-\(UUID().uuidString)")

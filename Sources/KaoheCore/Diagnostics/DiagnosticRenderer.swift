@@ -54,7 +54,9 @@ public struct DiagnosticRenderer: Sendable {
         var marker = "^"
         if end > start + 1 {
             let width = scalars[(start + 1)..<end].reduce(0) { $0 + DisplayWidth.of($1) }
-            marker += String(repeating: "~", count: width + DisplayWidth.of(scalars[start]) - 1)
+            // Zero-width scalars (combining marks, joiners) add nothing: never a negative count
+            // (a token of them crashed the renderer; found by fuzzing).
+            marker += String(repeating: "~", count: max(0, width + DisplayWidth.of(scalars[start]) - 1))
         }
         var text = String.UnicodeScalarView()
         text.append(contentsOf: scalars)

@@ -65,6 +65,14 @@ struct DecimalArithmeticTests {
         }
     }
 
+    @Test("operands 19 decimal places apart compare without trapping (found by fuzzing)")
+    func farApart() throws {
+        let a = Decimal(99_990_000), b = try #require(Decimal(string: "0.0000000000000000001", locale: Locale(identifier: "en_US_POSIX")))
+        #expect(DecimalArithmetic.compare(a, b) == 1)
+        #expect(DecimalArithmetic.add(a, b) == a + b)
+        #expect(DecimalMath.round(b, scale: 0) == 0)
+    }
+
     @Test("long values fall back to Foundation", arguments: ["123456789012345678901234567890", "0.0000000000000000000001", "1e40"])
     func long(_ text: String) throws {
         let a = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))

@@ -61,8 +61,9 @@ enum DecimalArithmetic {
 
     /// `value × 10^places`, or nil on overflow.
     static func scaled(_ value: Int64, by places: Int) -> Int64? {
-        guard places >= 0, places < powers.count else { return nil }
-        let (result, overflow) = value.multipliedReportingOverflow(by: Int64(powers[places]))
+        // 10^19 does not fit in Int64 (a comparison across 19 decimal places trapped; found by fuzzing).
+        guard places >= 0, places < powers.count, let factor = Int64(exactly: powers[places]) else { return nil }
+        let (result, overflow) = value.multipliedReportingOverflow(by: factor)
         return overflow ? nil : result
     }
 

@@ -26,11 +26,15 @@ public enum DecimalMath {
         if fastFormatWorks, let digits = DecimalDigits(value), digits.exponent >= -scale { return value }
         if let (mantissa, exponent) = DecimalArithmetic.parts(value), scale >= 0, -exponent - scale < DecimalArithmetic.powers.count {
             // Half-up in integers: drop the extra digits, then add one away from zero at .5.
-            let divisor = Int64(DecimalArithmetic.powers[-exponent - scale])
+            guard let divisor = Int64(exactly: DecimalArithmetic.powers[-exponent - scale]) else { return slowRound(value, scale: scale) }
             let (quotient, remainder) = mantissa.quotientAndRemainder(dividingBy: divisor)
             let rounded = remainder.magnitude * 2 >= divisor.magnitude ? quotient + (mantissa < 0 ? -1 : 1) : quotient
             if let result = DecimalArithmetic.make(rounded, -scale) { return result }
         }
+        return slowRound(value, scale: scale)
+    }
+
+    static func slowRound(_ value: Decimal, scale: Int) -> Decimal {
         var input = value
         var result = Decimal()
         NSDecimalRound(&result, &input, scale, .plain)

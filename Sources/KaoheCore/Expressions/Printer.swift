@@ -24,8 +24,9 @@ public enum ExpressionPrinter {
             // Every binary level is left-associative: a left operand of the same level needs no
             // parentheses (so a long chain prints flat instead of nesting one level per operator).
             let level = precedence(op)
-            let leftText = binaryLevel(of: left).map { $0 >= level } == true ? print(left) : operand(left)
-            let rightText = binaryLevel(of: right).map { $0 > level } == true ? print(right) : operand(right)
+            // A prefix operator binds tighter than any binary one, so a unary operand needs none either.
+            let leftText = binaryLevel(of: left).map { $0 >= level } == true || isUnary(left) ? print(left) : operand(left)
+            let rightText = binaryLevel(of: right).map { $0 > level } == true || isUnary(right) ? print(right) : operand(right)
             return "\(leftText) \(op) \(rightText)"
         case .conditional(let c, let t, let e): return "\(operand(c)) ? \(operand(t)) : \(operand(e))"
         case .list(let elements): return "[" + elements.map(print).joined(separator: ", ") + "]"
@@ -42,6 +43,11 @@ public enum ExpressionPrinter {
         case "*", "/", "%": return 6
         default: return 3  // comparisons and `in`
         }
+    }
+
+    static func isUnary(_ expr: Expr) -> Bool {
+        if case .unary = expr.kind { return true }
+        return false
     }
 
     static func binaryLevel(of expr: Expr) -> Int? {

@@ -17,7 +17,8 @@ measure() {
   local label=$1; shift
   local start end
   start=$(date +%s.%N)
-  /usr/bin/time -v "$@" --rules bench/rules --format jsonl -o /dev/null "$data" 2> "$data.time"
+  /usr/bin/time -v "$@" --rules bench/rules --format jsonl -o "$data.results" "$data" 2> "$data.time"
+  rm -f "$data.results"
   end=$(date +%s.%N)
   local seconds rss
   seconds=$(echo "$end - $start" | bc -l)

@@ -55,7 +55,7 @@ struct EvaluateCommand: ParsableCommand {
 
 extension EvaluateCommand {
     /// JSON Lines in, JSON Lines out: scored as a stream with flat memory. A file given with -o is
-    /// written beside itself and moved into place only when every line was valid.
+    /// replaced only when every line was valid (see `OutputFile`).
     func stream(_ loaded: LoadResult) throws {
         let id = checklist ?? inputs.lazy.compactMap(Self.peekChecklist).first
         let plan = try Console.plan(loaded.rules, id: id)
@@ -68,34 +68,26 @@ extension EvaluateCommand {
         let streamer = StreamingEvaluator(evaluator: BatchEvaluator(scorer: Scorer(plan: plan, registry: try Console.registry())))
         var sources = loaded.sources
         var diagnostics = Diagnostics()
-        let temporary = output.map { $0 + ".kaohe-partial" }
-        if let temporary { _ = FileManager.default.createFile(atPath: temporary, contents: nil) }
-        let handle = temporary.flatMap { FileHandle(forWritingAtPath: $0) }
-        if temporary != nil && handle == nil { throw Failure(message: "kaohe: cannot write \(output ?? "")") }
+        let file: OutputFile?
+        do { file = try output.map { path throws(OutputFile.Failure) in try OutputFile(path: path) } } catch { throw Failure(message: "kaohe: \(error)") }
         var ruleErrors: [String] = []
         do {
             for input in inputs {
                 let summary = try streamer.run(path: input, asOf: asOf.flatMap { Day($0) }, sources: &sources, diagnostics: &diagnostics,
                                                render: { ResultJSON.object($0).text + "\n" }) { text in
-                    if let handle { try handle.write(contentsOf: Data(text.utf8)) } else { Console.out(text) }
+                    if let file { try file.write(text) } else { Console.out(text) }
                 }
                 ruleErrors += summary.ruleErrors
             }
-            try handle?.close()
         } catch let failure as Failure {
             throw failure
         } catch {
-            if let temporary { try? FileManager.default.removeItem(atPath: temporary) }
-            throw Failure(message: "kaohe: cannot write the results: \(error.localizedDescription)")
+            throw Failure(message: "kaohe: cannot write the results: \(error)")
         }
         if diagnostics.hasErrors {
-            if let temporary { try? FileManager.default.removeItem(atPath: temporary) }
             throw Failure(message: DiagnosticRenderer(sources: sources).render(diagnostics.sorted) + Console.summary(diagnostics))
         }
-        if let temporary, let output {
-            _ = try? FileManager.default.removeItem(atPath: output)
-            try FileManager.default.moveItem(atPath: temporary, toPath: output)
-        }
+        do { try file?.commit() } catch { throw Failure(message: "kaohe: \(error)") }
         if !ruleErrors.isEmpty {
             throw Failure(message: ruleErrors.joined(separator: "\n") + "\nkaohe: the rules failed while scoring; these results cannot be trusted")
         }
@@ -153,7 +145,7 @@ enum Evaluation {
     }
 }
 
-/// Writes a report to stdout or to a file, atomically: a file is complete or untouched.
+/// Writes a report to stdout or to a file, complete or not at all (see `OutputFile`).
 enum Output {
     static func write(_ text: String, to path: String?) throws {
         guard let path else {
@@ -161,9 +153,9 @@ enum Output {
             return
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try OutputFile.write(text, to: path)
         } catch {
-            throw Failure(message: "kaohe: cannot write \(path): \(error.localizedDescription)")
+            throw Failure(message: "kaohe: \(error)")
         }
     }
 }

@@ -35,7 +35,7 @@ struct LedgerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger",
         abstract: "The rectification ledger (整改台账): import findings, follow them to 销号.",
-        subcommands: [LedgerImport.self, LedgerUpdate.self, LedgerList.self, LedgerShow.self, LedgerVerify.self])
+        subcommands: [LedgerImport.self, LedgerUpdate.self, LedgerList.self, LedgerShow.self, LedgerVerify.self, LedgerHeadCommand.self])
 }
 
 struct LedgerImport: ParsableCommand {
@@ -183,17 +183,38 @@ struct LedgerShow: ParsableCommand {
 
 struct LedgerVerify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "verify", abstract: "Prove that no history entry was altered, removed or moved.")
+        commandName: "verify", abstract: "Prove that no history entry was altered, removed or moved.",
+        discussion: "With --head (the hash a 月通报 or `kaohe ledger head` printed earlier), also prove that the history still holds that entry and everything before it, unchanged: a history cut short or rewritten from the start fails.")
+
+    @OptionGroup var options: LedgerOptions
+
+    @Option(help: "A published head hash (sha256:…) that must still be in the history.")
+    var head: String?
+
+    func run() throws {
+        let store = try options.open()
+        let report = try ledger { try store.verify(head: head) }
+        guard report.isIntact else {
+            throw Failure(message: report.problems.map { "kaohe: \($0)" }.joined(separator: "\n") + "\nkaohe: the ledger's history has been tampered with")
+        }
+        var text = "ok: \(report.entries) history entries, the hash chain is intact\n"
+        if let at = report.publishedAt {
+            text += "ok: the published head is entry #\(at), unchanged with everything before it; \(report.addedSincePublished) entr\(report.addedSincePublished == 1 ? "y" : "ies") added since\n"
+        }
+        Console.out(text)
+    }
+}
+
+struct LedgerHeadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "head", abstract: "Print the newest history entry's hash and the entry count, to publish.",
+        discussion: "Keep what it prints (every 月通报 prints it too); `kaohe ledger verify --head` later proves the history was neither cut nor rewritten up to it.")
 
     @OptionGroup var options: LedgerOptions
 
     func run() throws {
         let store = try options.open()
-        let report = try ledger { try store.verify() }
-        guard report.isIntact else {
-            throw Failure(message: report.problems.map { "kaohe: \($0)" }.joined(separator: "\n") + "\nkaohe: the ledger's history has been tampered with")
-        }
-        Console.out("ok: \(report.entries) history entries, the hash chain is intact\n")
+        Console.out("\(try ledger { try store.head() })\n")
     }
 }
 

@@ -84,7 +84,34 @@ public struct LedgerFilter: Sendable {
 public struct VerifyReport: Sendable, Equatable {
     public var entries: Int
     public var problems: [String]
+    /// The entry number at which a published head was found (`verify --head`).
+    public var publishedAt: Int64?
+    /// How many entries were added after the published head.
+    public var addedSincePublished = 0
     public var isIntact: Bool { problems.isEmpty }
+
+    public init(entries: Int, problems: [String]) {
+        self.entries = entries
+        self.problems = problems
+    }
+
+    /// Adds a problem unless the published `head` is an entry of `entries` (oldest first).
+    /// The chain up to it is unchanged when the chain check found nothing wrong: every entry's
+    /// hash covers the one before, so the published hash pins every entry up to it.
+    mutating func checkPublished(head: String, against entries: [HistoryEntry]) {
+        guard let hash = LedgerHead.hash(from: head) else {
+            problems.append("'\(head)' is not a head hash; give it as printed by `kaohe ledger head` or at the foot of a 月通报 (sha256: and 64 hex digits)")
+            return
+        }
+        guard let index = entries.lastIndex(where: { $0.hash == hash }) else {
+            let now = LedgerHead(of: entries)
+            problems.append("the published head sha256:\(hash) is no longer in the history (it now ends at \(now)): "
+                + "entries recorded up to that head were removed or rewritten since it was published")
+            return
+        }
+        publishedAt = entries[index].sequence
+        addedSincePublished = entries.count - 1 - index
+    }
 }
 
 /// A ledger problem for a person: what is wrong and, where possible, what to do.

@@ -11,6 +11,14 @@ public protocol LedgerStore: Sendable {
     func item(_ id: Int64) throws -> (LedgerItem, [HistoryEntry])
     /// The whole history, oldest first.
     func history() throws -> [HistoryEntry]
-    /// Checks the hash chain and that every item's status is the one its history ends with.
-    func verify() throws -> VerifyReport
+    /// The newest history entry's hash and the entry count, to publish (月通报, `ledger head`).
+    func head() throws -> LedgerHead
+    /// Checks the hash chain and that every item's status is the one its history ends with; with
+    /// a published `head`, also that this entry is still in the chain, everything up to it unchanged.
+    func verify(head: String?) throws -> VerifyReport
+}
+
+extension LedgerStore {
+    /// Checks the hash chain alone (see `verify(head:)`).
+    public func verify() throws -> VerifyReport { try verify(head: nil) }
 }

@@ -25,6 +25,9 @@ public struct MonthlyReport: Sendable {
     public var district: Row
     /// Outstanding items in the district at the end of each of the last six months, oldest first.
     public var trend: [(label: String, outstanding: Int)]
+    /// The head of the history the report was built from, printed at its foot so that a filed
+    /// copy anchors the hash chain (`kaohe ledger verify --head`).
+    public var head: LedgerHead
 
     public var title: String { "\(month.year)年\(month.month)月机关党建问题整改月通报" }
 
@@ -38,6 +41,7 @@ public struct MonthlyReport: Sendable {
 
     public init(items: [LedgerItem], history: [HistoryEntry], month: (year: Int, month: Int)) {
         self.month = month
+        head = LedgerHead(of: history)
         let previous = Self.previous(month)
         let current = Self.rows(items: items, history: history, month: month)
         let before = Dictionary(uniqueKeysWithValues: Self.rows(items: items, history: history, month: previous).map { ($0.unit, $0) })

@@ -23,11 +23,16 @@ public enum MonthlyReportRenderer {
 
     static func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : String(n) }
 
+    static let headLabel = "台账校验值（历史记录 sha256 与条数，可用 kaohe ledger verify --head 核验）"
+
+    /// The line that anchors the ledger's hash chain in the printed report.
+    static func headLine(_ report: MonthlyReport) -> String { "\(headLabel)：\(report.head)" }
+
     public static func table(_ report: MonthlyReport) -> String {
         var table = TextTable(headers: headers, rightAligned: [0, 2, 3, 4, 5, 6, 7])
         for row in report.rows { table.add(cells(row)) }
         table.add(cells(report.district, district: true))
-        return "\(report.title)\n\n" + table.render()
+        return "\(report.title)\n\n" + table.render() + "\n" + headLine(report) + "\n"
     }
 
     public static func markdown(_ report: MonthlyReport) -> String {
@@ -39,11 +44,13 @@ public enum MonthlyReportRenderer {
         }
         out += "\n## 未整改问题走势（近六个月）\n\n| 月份 | 未整改 |\n| --- | --- |\n"
         for point in report.trend { out += "| \(point.label) | \(point.outstanding) |\n" }
+        out += "\n" + headLine(report) + "\n"
         return out
     }
 
     public static func csv(_ report: MonthlyReport) -> String {
-        let rows = [headers] + report.rows.map { cells($0) } + [cells(report.district, district: true)]
+        let foot = [[headLabel, report.head.description]]
+        let rows = [headers] + report.rows.map { cells($0) } + [cells(report.district, district: true)] + foot
         return CSVReport.bom + rows.map { $0.map(CSVReport.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
@@ -56,6 +63,7 @@ public enum MonthlyReportRenderer {
         }, title: "各单位整改率")
         body += HTMLReport.table(headers, report.rows.map { cells($0) } + [cells(report.district, district: true)],
                                  numeric: [2, 3, 4, 5, 6, 7], tags: [0, 8, 9])
+        body += "<p class=\"head\">\(HTMLReport.escape(headLabel))：<code>\(HTMLReport.escape(report.head.description))</code></p>\n"
         return HTMLPage.render(title: report.title, body: body, landscape: true)
     }
 

@@ -148,7 +148,14 @@ public final class SQLiteLedgerStore: LedgerStore {
         try queue.read { db in try Self.fetchHistory(db) }
     }
 
-    public func verify() throws -> VerifyReport {
+    public func head() throws -> LedgerHead {
+        try queue.read { db in
+            let last = try Row.fetchOne(db, sql: "SELECT hash, (SELECT COUNT(*) FROM history) AS entries FROM history ORDER BY sequence DESC LIMIT 1")
+            return LedgerHead(hash: last?["hash"] ?? HistoryEntry.genesis, entries: last?["entries"] ?? 0)
+        }
+    }
+
+    public func verify(head published: String?) throws -> VerifyReport {
         try queue.read { db in
             let entries = try Self.fetchHistory(db)
             var problems: [String] = []
@@ -173,7 +180,9 @@ public final class SQLiteLedgerStore: LedgerStore {
             for item in try Self.fetchItems(db, where: "1 = 1", []) where lastStatus[item.id] != item.status {
                 problems.append("item #\(item.id) (\(item.findingID)) says \(item.status.rawValue), but its history ends with \(lastStatus[item.id]?.rawValue ?? "nothing")")
             }
-            return VerifyReport(entries: entries.count, problems: problems)
+            var report = VerifyReport(entries: entries.count, problems: problems)
+            if let published { report.checkPublished(head: published, against: entries) }
+            return report
         }
     }
 

@@ -1,25 +1,15 @@
-import Yams
-
 /// Turns libyaml's errors into diagnostics in our own words, at the place they occurred.
 enum YAMLErrorTranslator {
-    static func diagnostic(for error: YamlError, path: String, text: String) -> Diagnostic {
-        func at(_ mark: Mark) -> SourceLocation {
+    static func diagnostic(for error: LibYAMLError, path: String, text: String) -> Diagnostic {
+        func at(_ mark: LibYAMLError.Mark) -> SourceLocation {
             // libyaml may point one line past a file that does not end in a line break (the end
             // of the stream): show the end of the last line instead, where the excerpt exists.
             let (line, column) = TextEnd(text).clamp(line: mark.line, column: mark.column)
             return SourceLocation(file: path, line: line, column: column)
         }
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            // An unclosed quote or bracket runs to the end of the file: point where it was opened.
-            if let context, problem.contains("end of stream") || mark.line > context.mark.line + 1 {
-                return Diagnostic(.error, at: at(context.mark), "YAML syntax: \(reword(problem)) \(context.text) that starts here",
-                                  help: help(for: context.text) ?? help(for: problem),
-                                  notes: [.init(location: at(mark), message: "the YAML parser gave up here")])
-            }
-            return Diagnostic(.error, at: at(mark), "YAML syntax: \(reword(problem))", help: help(for: problem))
-        case .reader(let problem, let offset, _, _):
+        let problem = error.problem
+        switch error.kind {
+        case .reader:
             // libyaml's offset for a control character is not where it is; find it ourselves.
             if problem.contains("control characters"), let control = firstControlCharacter(in: text, path: path) {
                 let hex = String(control.value, radix: 16, uppercase: true)
@@ -27,13 +17,17 @@ enum YAMLErrorTranslator {
                                   "a control character (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)) is not allowed in a YAML file",
                                   help: "delete it; it often comes from copying out of another program")
             }
-            let location = offset.map { lineColumn(ofUTF8Offset: $0, in: text, path: path) }
+            let location = error.offset.map { lineColumn(ofUTF8Offset: $0, in: text, path: path) }
                 ?? SourceLocation(file: path, line: 1, column: 1)
             return Diagnostic(.error, at: location, "YAML cannot read the file: \(problem)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return duplicateKey(duplicates.first ?? "?", first: at(context.mark), text: text, path: path)
-        default:
-            return Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), "YAML error: \(error)")
+        case .scanner, .parser, .other:
+            // An unclosed quote or bracket runs to the end of the file: point where it was opened.
+            if let context = error.context, problem.contains("end of stream") || error.mark.line > context.mark.line + 1 {
+                return Diagnostic(.error, at: at(context.mark), "YAML syntax: \(reword(problem)) \(context.text) that starts here",
+                                  help: help(for: context.text) ?? help(for: problem),
+                                  notes: [.init(location: at(error.mark), message: "the YAML parser gave up here")])
+            }
+            return Diagnostic(.error, at: at(error.mark), "YAML syntax: \(reword(problem))", help: help(for: problem))
         }
     }
 
@@ -49,31 +43,6 @@ enum YAMLErrorTranslator {
             if v == 0x0A { line += 1; column = 1 } else { column += 1 }
         }
         return nil
-    }
-
-    /// libyaml reports the first occurrence; find the repeated one after it (same column) and
-    /// point there, with the first as a note.
-    static func duplicateKey(_ key: String, first: SourceLocation, text: String, path: String) -> Diagnostic {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var second: SourceLocation?
-        if first.line < lines.count {
-            for index in first.line..<lines.count {
-                let scalars = Array(lines[index].unicodeScalars)
-                let start = first.column - 1
-                guard start < scalars.count else { continue }
-                let rest = String(String.UnicodeScalarView(scalars[start...]))
-                if rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
-                    second = SourceLocation(file: path, line: index + 1, column: first.column, length: key.unicodeScalars.count)
-                    break
-                }
-            }
-        }
-        var firstSpan = first
-        firstSpan.length = key.unicodeScalars.count
-        return Diagnostic(
-            .error, at: second ?? firstSpan, "duplicate key '\(key)' in the same mapping",
-            help: "keep one of them: YAML does not allow a key twice, and Kaohe will not guess which one you meant",
-            notes: second == nil ? [] : [.init(location: firstSpan, message: "'\(key)' first given here")])
     }
 
     static func reword(_ problem: String) -> String {

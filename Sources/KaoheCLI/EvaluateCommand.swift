@@ -24,7 +24,7 @@ struct EvaluateCommand: ParsableCommand {
     var output: String?
 
     @Option(help: "Exit with status 1 when any unit's total is below this.")
-    var failBelow: Double?
+    var failBelow: String?
 
     @Argument(help: "Self-assessments: files, folders or .jsonl batches.")
     var inputs: [String]
@@ -32,6 +32,7 @@ struct EvaluateCommand: ParsableCommand {
     func validate() throws {
         if let asOf, Day(asOf) == nil { throw ValidationError("--as-of must be a date like 2026-11-30, not '\(asOf)'") }
         if inputs.isEmpty { throw ValidationError("give at least one self-assessment file or folder") }
+        if let failBelow, Rational(parsing: failBelow) == nil { throw ValidationError("--fail-below must be a number like 60 or 85.5, not '\(failBelow)'") }
     }
 
     func run() throws {
@@ -47,7 +48,7 @@ struct EvaluateCommand: ParsableCommand {
             let lines = run.batch.results.flatMap { r in r.errors.map { "\($0.location?.description ?? r.source): error: rule \($0.item): \($0.message)" } }
             throw Failure(message: lines.joined(separator: "\n") + "\nkaohe: the rules failed while scoring; these results cannot be trusted")
         }
-        if let failBelow, let low = run.batch.results.first(where: { $0.roundedTotal < Decimal(failBelow) }) {
+        if let failBelow, let limit = Rational(parsing: failBelow), let low = run.batch.results.first(where: { $0.roundedTotal < limit }) {
             throw Failure(message: "kaohe: \(low.unit.id) scored \(DecimalMath.format(low.roundedTotal, decimals: 2)), below --fail-below \(failBelow)")
         }
     }

@@ -9,12 +9,12 @@ enum ExpressionTarget {
 
     static let facts: [(name: String, type: ExprType, value: Value)] = [
         ("members", .number, .number(45)),
-        ("ratio", .number, .number(Decimal(string: "0.125") ?? 0)),
+        ("ratio", .number, .number(Rational(parsing: "0.125") ?? 0)),
         ("has_rules", .bool, .bool(true)),
         ("name", .string, .string("区民政局机关党委")),
         ("last_election", .date, .day("2023-02-28")),
         ("absent", .number, .missing(["absent"])),
-        ("scores", .list(.number), .list([.number(3), .number(Decimal(string: "1.5") ?? 0), .number(4)])),
+        ("scores", .list(.number), .list([.number(3), .number(Rational(parsing: "1.5") ?? 0), .number(4)])),
         ("meetings", .list(meeting), .list([
             .record(names: ["type", "date"], values: [.string("committee"), .day("2026-01-15")]),
             .record(names: ["type", "date"], values: [.string("lecture"), .day("2026-02-29")]),

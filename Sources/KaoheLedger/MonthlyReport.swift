@@ -14,9 +14,9 @@ public struct MonthlyReport: Sendable {
         public var outstanding: Int
         public var overdue: Int
         /// Share of the items opened so far that are rectified or closed; nil with none.
-        public var rate: Decimal?
+        public var rate: Rational?
         public var rank: Int
-        public var rateChange: Decimal?
+        public var rateChange: Rational?
         public var outstandingChange: Int
     }
 
@@ -70,7 +70,7 @@ public struct MonthlyReport: Sendable {
         let total = rows.reduce(0) { $0 + $1.total }, outstanding = rows.reduce(0) { $0 + $1.outstanding }
         district = Row(unit: "全区", unitName: "全区合计", opened: rows.reduce(0) { $0 + $1.opened }, closed: rows.reduce(0) { $0 + $1.closed },
                        total: total, outstanding: outstanding, overdue: rows.reduce(0) { $0 + $1.overdue },
-                       rate: total == 0 ? nil : Decimal(total - outstanding) / Decimal(total), rank: 0, rateChange: nil,
+                       rate: total == 0 ? nil : Rational(total - outstanding) / Rational(total), rank: 0, rateChange: nil,
                        outstandingChange: outstanding - before.values.reduce(0) { $0 + $1.outstanding })
         var trend: [(String, Int)] = []
         var m = month
@@ -99,7 +99,7 @@ public struct MonthlyReport: Sendable {
             guard !existing.isEmpty else { continue }
             rows.append(Row(unit: unit, unitName: unitItems.first?.unitName ?? unit, opened: opened, closed: closed, total: existing.count,
                             outstanding: outstanding.count, overdue: overdue.count,
-                            rate: Decimal(existing.count - outstanding.count) / Decimal(existing.count), rank: 0,
+                            rate: Rational(existing.count - outstanding.count) / Rational(existing.count), rank: 0,
                             rateChange: nil, outstandingChange: 0))
         }
         return rows

@@ -11,11 +11,11 @@ public enum MonthlyReportRenderer {
          signed(row.outstandingChange)]
     }
 
-    static func percent(_ rate: Decimal?) -> String {
+    static func percent(_ rate: Rational?) -> String {
         rate.map { DecimalMath.format($0 * 100, decimals: 1) + "%" } ?? "—"
     }
 
-    static func change(_ delta: Decimal?) -> String {
+    static func change(_ delta: Rational?) -> String {
         guard let delta else { return "—" }
         let text = DecimalMath.format(delta * 100, decimals: 1)
         return (delta > 0 ? "+" : "") + text + "个百分点"

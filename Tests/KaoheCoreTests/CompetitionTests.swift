@@ -21,7 +21,7 @@ struct CompetitionTests {
     }
 
     /// A judge's sheet giving `total` spread over the five dimensions.
-    static func sheet(_ judge: String, _ total: Decimal) -> (judge: String, scores: [String: Decimal]) {
+    static func sheet(_ judge: String, _ total: Rational) -> (judge: String, scores: [String: Rational]) {
         let each = total / 5
         return (judge, ["political": each, "ideological": each, "feasibility": each, "novelty": each, "effectiveness": each])
     }
@@ -37,7 +37,7 @@ struct CompetitionTests {
 
     @Test("7 judges with trim 1 and trim 2; the mean is exact, not rounded")
     func sevenJudges() throws {
-        let sheets = [60, 70, 75, 80, 85, 90, 100].enumerated().map { Self.sheet("j\($0.offset)", Decimal($0.element)) }
+        let sheets = [60, 70, 75, 80, 85, 90, 100].enumerated().map { Self.sheet("j\($0.offset)", Rational($0.element)) }
         #expect(try Self.runner(trim: 1).score(sheets).mean == 80)
         #expect(try Self.runner(trim: 2).score(sheets).mean == 80)
         let uneven = [Self.sheet("a", 81), Self.sheet("b", 82), Self.sheet("c", 82), Self.sheet("d", 90), Self.sheet("e", 60)]
@@ -47,11 +47,11 @@ struct CompetitionTests {
 
     @Test("the final score weighs on-site, jury and daily by 40/50/10")
     func finalScore() throws {
-        #expect(try Self.runner().finalScore(onsite: 90, jury: 80, daily: 95) == Decimal(string: "85.5"))
-        #expect(try Self.runner().finalScore(onsite: Decimal(string: "87.92") ?? 0, jury: 88, daily: 88) == Decimal(string: "87.968"))
+        #expect(try Self.runner().finalScore(onsite: 90, jury: 80, daily: 95) == Rational(parsing: "85.5"))
+        #expect(try Self.runner().finalScore(onsite: Rational(parsing: "87.92") ?? 0, jury: 88, daily: 88) == Rational(parsing: "87.968"))
     }
 
-    static func entry(_ unit: String, onsite: Decimal, jury: Decimal? = nil, daily: Decimal? = nil, final: Decimal? = nil) -> CompetitionEntry {
+    static func entry(_ unit: String, onsite: Rational, jury: Rational? = nil, daily: Rational? = nil, final: Rational? = nil) -> CompetitionEntry {
         let result = UnitResult(checklistID: "c", checklistVersion: "", fingerprint: "", unit: Unit(id: unit, name: unit, category: nil),
                                 asOf: Day(ordinal: 0), source: "", total: onsite, grade: nil, vetoes: [], bonus: 0, penalty: 0,
                                 sections: [], items: [], findings: [], errors: [])

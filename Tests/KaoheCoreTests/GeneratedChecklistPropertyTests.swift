@@ -38,7 +38,7 @@ struct GeneratedChecklistPropertyTests {
                 for item in result.items {
                     #expect(item.awarded >= 0 && item.awarded <= item.points, "\(item.id): \(item.awarded)/\(item.points)\n\(checklist.yaml)\n\(unit)")
                 }
-                #expect(result.total >= 0 && result.total <= Decimal(100 + checklist.bonusCap), "total \(result.total)\n\(checklist.yaml)\n\(unit)")
+                #expect(result.total >= 0 && result.total <= Rational(100 + checklist.bonusCap), "total \(result.total)\n\(checklist.yaml)\n\(unit)")
                 if let veto = checklist.veto, unit.contains("v0: true") {
                     #expect(result.grade == veto.grade, "veto grade\n\(checklist.yaml)\n\(unit)")
                     if veto.zero { #expect(result.total == 0) }
@@ -88,9 +88,9 @@ struct GeneratedChecklistPropertyTests {
                     Issue.record("result JSON does not parse")
                     continue
                 }
-                #expect(node["total"]?.scalar.flatMap { Decimal(string: $0) } == DecimalMath.round(result.total))
+                #expect(node["total"]?.scalar.flatMap { Rational(parsing: $0) } == DecimalMath.round(result.total))
                 #expect(node["grade"]?.scalar == result.grade)
-                let awarded = node["items"]?.sequence?.map { ($0["id"]?.scalar ?? "", $0["awarded"]?.scalar.flatMap { Decimal(string: $0) }) }
+                let awarded = node["items"]?.sequence?.map { ($0["id"]?.scalar ?? "", $0["awarded"]?.scalar.flatMap { Rational(parsing: $0) }) }
                 #expect(awarded?.map(\.0) == result.items.map(\.id))
                 #expect(awarded?.map(\.1) == result.items.map { DecimalMath.round($0.awarded) })
             }

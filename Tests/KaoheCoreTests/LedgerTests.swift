@@ -118,14 +118,14 @@ struct LedgerTests {
         let u2 = try #require(report.rows.first { $0.unit == "u2" })
         // u1: 4 in all, 3 rectified or closed, 1 outstanding → 75%; a month ago 0%.
         #expect((u1.opened, u1.closed, u1.total, u1.outstanding, u1.overdue) == (0, 1, 4, 1, 0))
-        #expect(u1.rate == Decimal(string: "0.75"))
-        #expect(u1.rateChange == Decimal(string: "0.75"))
+        #expect(u1.rate == Rational(parsing: "0.75"))
+        #expect(u1.rateChange == Rational(parsing: "0.75"))
         #expect(u1.rank == 1)
         // u2: 3 in all, none rectified; one opened this month.
         #expect((u2.opened, u2.total, u2.outstanding) == (1, 3, 3))
         #expect(u2.rate == 0 && u2.rank == 2 && u2.outstandingChange == 1)
         #expect((report.district.total, report.district.outstanding) == (7, 4))
-        #expect(report.district.rate == Decimal(3) / Decimal(7))
+        #expect(report.district.rate == Rational(3) / Rational(7))
         #expect(report.trend.map(\.outstanding) == [0, 0, 0, 0, 6, 4])
         #expect(MonthlyReportRenderer.csv(report).hasPrefix("\u{FEFF}名次,单位"))
         #expect(MonthlyReportRenderer.html(report).contains("<svg"))

@@ -7,7 +7,7 @@ import Testing
 struct PackFunctionTests {
     static let quarter = ExpressionFunction(name: "quarter", parameters: [.date], result: .number, summary: "the quarter (1–4) of a date") { args throws(EvaluationFault) in
         guard case .date(let day)? = args.first else { throw EvaluationFault("quarter() needs a date") }
-        return .number(Decimal((day.components.month - 1) / 3 + 1))
+        return .number(Rational((day.components.month - 1) / 3 + 1))
     }
 
     static func load(_ expression: String) throws -> LoadResult {

@@ -92,7 +92,7 @@ struct ScoringPropertyTests {
             let text = ResultJSON.object(a).text
             #expect(text == ResultJSON.object(b).text)
             let parsed = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
-            let total = (parsed?["total"] as? NSNumber).map { DecimalMath.format(DecimalMath.round(Decimal(string: $0.stringValue) ?? -1)) }
+            let total = (parsed?["total"] as? NSNumber).map { DecimalMath.format(DecimalMath.round(Rational(parsing: $0.stringValue) ?? -1)) }
             #expect(total == a.totalText)
         }
     }

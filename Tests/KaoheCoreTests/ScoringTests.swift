@@ -48,6 +48,20 @@ struct ScoringTests {
         #expect(try RuleFixture.assess(p, RuleFixture.input(facts)).totalText == total)
     }
 
+    @Test("exact whatever the order of operations: 1.5 points, 6 of 16, full at 0.9 is 0.625 and shows 0.63 (SPEC §2.2)")
+    func exactRatio() throws {
+        let p = try plan("""
+            - {id: A1, title: 甲, points: 1.5, score: {ratio: {of: a, over: b, full_at: 0.9}}}
+            - {id: A2, title: 乙, points: 1.5, score: {expr: "a / b / 0.9 * 1.5"}}
+            - {id: A3, title: 丙, points: 97, score: {binary: "true"}}
+            """)
+        let r = try RuleFixture.assess(p, RuleFixture.input("{a: 6, b: 16}"))
+        #expect(r.item("A1")?.awarded == Rational(5, 8))
+        #expect(r.item("A2")?.awarded == Rational(5, 8))
+        #expect(ResultJSON.object(r).text.contains(#""awarded": 0.63"#))
+        #expect(r.totalText == "98.25")
+    }
+
     @Test("deduct: per × count, capped, never below 0", arguments: [(0, "100"), (3, "97"), (30, "80"), (500, "80")])
     func deduct(_ n: Int, _ total: String) throws {
         let p = try plan("""

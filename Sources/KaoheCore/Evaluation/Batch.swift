@@ -21,7 +21,7 @@ public struct Batch: Sendable {
         let ordered = self.results.sorted {
             $0.roundedTotal != $1.roundedTotal ? $0.roundedTotal > $1.roundedTotal : $0.unit.id < $1.unit.id
         }
-        var counts: [Decimal: Int] = [:]
+        var counts: [Rational: Int] = [:]
         for result in ordered { counts[result.roundedTotal, default: 0] += 1 }
         var rows: [Row] = []
         for (index, result) in ordered.enumerated() {

@@ -6,14 +6,14 @@ public struct CompetitionEntry: Sendable {
     public var project: ProjectResult?
     /// Why the project cannot go to the final, when it cannot.
     public var ineligible: String?
-    public var daily: Decimal?
+    public var daily: Rational?
     public var jury: JuryScore?
-    public var final: Decimal?
+    public var final: Rational?
 
     public var unit: Unit { result.unit }
-    public var onsite: Decimal { result.total }
+    public var onsite: Rational { result.total }
 
-    func score(_ stage: Competition.Stage) -> Decimal? {
+    func score(_ stage: Competition.Stage) -> Rational? {
         switch stage {
         case .onsite: return DecimalMath.round(onsite)
         case .jury: return jury.map { DecimalMath.round($0.score) }
@@ -27,14 +27,14 @@ public struct CompetitionEntry: Sendable {
 public struct JuryScore: Sendable {
     public struct Judge: Sendable {
         public var id: String
-        public var total: Decimal
+        public var total: Rational
         public var kept: Bool
     }
 
     public var judges: [Judge]
-    public var mean: Decimal
-    public var dimensions: [String: Decimal]
-    public var score: Decimal
+    public var mean: Rational
+    public var dimensions: [String: Rational]
+    public var score: Rational
 }
 
 /// A place in a ranking; `tied` when another entry has exactly the same scores on every key.
@@ -121,7 +121,7 @@ public struct CompetitionRunner: Sendable {
                                       finalistTie: finalistTie, juryStage: false, finalRanking: [], winners: [], winnerTie: nil)
         }
         let finalistIDs = Set(finalists.map(\.entry.unit.id))
-        var sheetsByUnit: [String: [(String, [String: Decimal])]] = [:]
+        var sheetsByUnit: [String: [(String, [String: Rational])]] = [:]
         var judges = Set<String>()
         for document in juryDocuments {
             guard let sheet = sheets.jury(document.node, finalists: finalistIDs, diagnostics: &diagnostics) else { continue }
@@ -157,27 +157,27 @@ public struct CompetitionRunner: Sendable {
     }
 
     /// (on-site × w + jury × w + daily × w) / 100, each score on its 0–100 scale.
-    func finalScore(onsite: Decimal, jury: Decimal, daily: Decimal) -> Decimal {
+    func finalScore(onsite: Rational, jury: Rational, daily: Rational) -> Rational {
         let w = competition.weights
-        let a: Decimal = onsite * (w[.onsite] ?? 0)
-        let b: Decimal = jury * (w[.jury] ?? 0)
-        let c: Decimal = daily * (w[.daily] ?? 0)
+        let a: Rational = onsite * (w[.onsite] ?? 0)
+        let b: Rational = jury * (w[.jury] ?? 0)
+        let c: Rational = daily * (w[.daily] ?? 0)
         return (a + b + c) / 100
     }
 
     /// Trimmed mean: the `trim` highest and lowest judge totals are dropped (ties among them by
     /// judge id, which does not change the mean), the rest averaged, per dimension too.
-    func score(_ sheets: [(judge: String, scores: [String: Decimal])]) -> JuryScore {
-        let unsorted: [(judge: String, total: Decimal, scores: [String: Decimal])] = sheets.map { sheet in
-            (sheet.judge, sheet.scores.values.reduce(Decimal(0), +), sheet.scores)
+    func score(_ sheets: [(judge: String, scores: [String: Rational])]) -> JuryScore {
+        let unsorted: [(judge: String, total: Rational, scores: [String: Rational])] = sheets.map { sheet in
+            (sheet.judge, sheet.scores.values.reduce(Rational(0), +), sheet.scores)
         }
         let totals = unsorted.sorted { $0.total != $1.total ? $0.total < $1.total : $0.judge < $1.judge }
         let keptRange = competition.trim..<max(competition.trim, totals.count - competition.trim)
         let kept = Array(totals[keptRange])
-        let mean = kept.isEmpty ? 0 : kept.reduce(Decimal(0)) { $0 + $1.total } / Decimal(kept.count)
-        var dimensions: [String: Decimal] = [:]
+        let mean = kept.isEmpty ? 0 : kept.reduce(Rational(0)) { $0 + $1.total } / Rational(kept.count)
+        var dimensions: [String: Rational] = [:]
         for dimension in competition.dimensions {
-            dimensions[dimension.id] = kept.isEmpty ? 0 : kept.reduce(Decimal(0)) { $0 + ($1.scores[dimension.id] ?? 0) } / Decimal(kept.count)
+            dimensions[dimension.id] = kept.isEmpty ? 0 : kept.reduce(Rational(0)) { $0 + ($1.scores[dimension.id] ?? 0) } / Rational(kept.count)
         }
         let judges = totals.enumerated().map { index, t in JuryScore.Judge(id: t.judge, total: t.total, kept: keptRange.contains(index)) }
             .sorted { $0.id < $1.id }
@@ -188,14 +188,14 @@ public struct CompetitionRunner: Sendable {
     /// Ranks by the final score (or `primary` stages), then each tie-break stage; entries equal on
     /// every key share a rank and are marked tied, listed by unit id.
     func rank(_ entries: [CompetitionEntry], by primary: [Competition.Stage], then tieBreak: [Competition.Stage]) -> [Ranked] {
-        func keys(_ e: CompetitionEntry) -> [Decimal] {
+        func keys(_ e: CompetitionEntry) -> [Rational] {
             (primary.isEmpty ? [DecimalMath.round(e.final ?? 0)] : primary.map { e.score($0) ?? 0 }) + tieBreak.map { e.score($0) ?? -1 }
         }
         let sorted = entries.sorted { a, b in
             let x = keys(a), y = keys(b)
             return x != y ? x.lexicographicallyPrecedes(y, by: >) : a.unit.id < b.unit.id
         }
-        var counts: [[Decimal]: Int] = [:]
+        var counts: [[Rational]: Int] = [:]
         for e in sorted { counts[keys(e), default: 0] += 1 }
         var ranked: [Ranked] = []
         for (index, e) in sorted.enumerated() {

@@ -14,12 +14,12 @@ struct FindingList {
         self.asOf = asOf
     }
 
-    static let overclaimMargin: Decimal = 0.5
+    static let overclaimMargin = Rational.one / 2
 
-    mutating func add(item: Item, outcome: ItemScorer.Outcome, selfScore: Decimal?) {
+    mutating func add(item: Item, outcome: ItemScorer.Outcome, selfScore: Rational?) {
         if outcome.status == .notApplicable || (outcome.status == .met && outcome.checkFindings.isEmpty && selfScore == nil) { return }
         let id = "\(unit.id)/\(item.id.value)"
-        let deduction = DecimalArithmetic.subtract(item.points, outcome.awarded)
+        let deduction = (item.points - outcome.awarded)
         switch outcome.status {
         case .notApplicable:
             return
@@ -50,7 +50,7 @@ struct FindingList {
         }
     }
 
-    mutating func addPenalty(_ penalty: Penalty, amount: Decimal, count: Decimal?) {
+    mutating func addPenalty(_ penalty: Penalty, amount: Rational, count: Rational?) {
         var message = penalty.finding ?? penalty.title
         if let count { message = fill(message, ["count": format(count)]) + (penalty.finding == nil ? "（\(format(count)) 次）" : "") }
         let severity = penalty.severity ?? (amount == 0 ? .notice : .minor)
@@ -69,7 +69,7 @@ struct FindingList {
                severity: .minor, rectify: nil)
     }
 
-    mutating func append(id: String, item: String, message: String, deduction: Decimal, severity: Severity, rectify: Rectify?) {
+    mutating func append(id: String, item: String, message: String, deduction: Rational, severity: Severity, rectify: Rectify?) {
         all.append(Finding(id: id, item: item, message: message, deduction: deduction, severity: severity,
                            action: rectify?.action, due: rectify?.within.flatMap { asOf.adding($0) }, owner: rectify?.owner))
     }
@@ -86,5 +86,5 @@ struct FindingList {
         return text
     }
 
-    func format(_ value: Decimal) -> String { DecimalMath.format(DecimalMath.round(value)) }
+    func format(_ value: Rational) -> String { DecimalMath.format(DecimalMath.round(value)) }
 }

@@ -9,7 +9,7 @@ struct ItemScorer {
 
     struct Outcome {
         var status: ItemStatus
-        var awarded: Decimal
+        var awarded: Rational
         var explain: [String]
         var missingFacts: [String] = []
         var outputs: [String: String] = [:]
@@ -45,8 +45,8 @@ struct ItemScorer {
             if outcome.status == .missing || outcome.status == .notApplicable { return outcome }
             outcome.awarded = DecimalMath.max(0, DecimalMath.min(item.points, outcome.awarded))
             if outcome.status != .unverified {
-                let order = DecimalArithmetic.compare(outcome.awarded, item.points)
-                outcome.status = order >= 0 ? .met : DecimalArithmetic.compare(outcome.awarded, 0) == 0 ? .unmet : .partial
+                let order = Rational.compare(outcome.awarded, item.points)
+                outcome.status = order >= 0 ? .met : Rational.compare(outcome.awarded, 0) == 0 ? .unmet : .partial
             }
             return outcome
         } catch {
@@ -84,7 +84,7 @@ struct ItemScorer {
             let v = try value(expression)
             guard case .number(let n) = v else { return missing(v, item, explain) }
             if !expression.facts.contains(expression.text) { explain.append("\(expression.text) = \(format(n))") }
-            if let step = steps.first(where: { DecimalArithmetic.compare($0.min, n) <= 0 }) {
+            if let step = steps.first(where: { Rational.compare($0.min, n) <= 0 }) {
                 explain.append("step min \(format(step.min)) → \(format(step.points))")
                 return Outcome(status: .met, awarded: step.points, explain: explain,
                                outputs: short(step.points, of: points) ? ["value": format(n)] : [:])
@@ -98,21 +98,21 @@ struct ItemScorer {
                 explain.append("\(overExpression.text) = 0 → when_zero: \(whenZeroFull ? "full" : "zero")")
                 return Outcome(status: .met, awarded: whenZeroFull ? points : 0, explain: explain)
             }
-            let ratio = DecimalArithmetic.divide(a, b)
-            let share = DecimalMath.max(0, DecimalMath.min(1, DecimalArithmetic.divide(ratio, fullAt)))
+            let ratio = (a / b)
+            let share = DecimalMath.max(0, DecimalMath.min(1, (ratio / fullAt)))
             explain.append("\(format(a)) / \(format(b)) = \(DecimalMath.format(DecimalMath.round(ratio, scale: 4)))"
                 + (fullAt == 1 ? "" : ", full at \(format(fullAt))") + " → \(format(points)) × \(DecimalMath.format(DecimalMath.round(share, scale: 4))) = \(format(points * share))")
-            let awarded = DecimalArithmetic.multiply(points, share)
+            let awarded = (points * share)
             return Outcome(status: .met, awarded: awarded, explain: explain,
                            outputs: short(awarded, of: points) ? ["value": DecimalMath.format(DecimalMath.round(ratio * 100, scale: 2)) + "%"] : [:])
         case .deduct(let per, let countExpression, let cap):
             let v = try value(countExpression)
             guard case .number(let count) = v else { return missing(v, item, explain) }
             let limit = cap ?? points
-            let deduction = DecimalMath.min(limit, DecimalArithmetic.multiply(per, DecimalMath.max(0, count)))
+            let deduction = DecimalMath.min(limit, (per * DecimalMath.max(0, count)))
             explain.append("count = \(countExpression.text) = \(format(count))")
             explain.append("\(format(points)) − min(\(format(limit)), \(format(per)) × \(format(DecimalMath.max(0, count)))) = \(format(DecimalMath.max(0, points - deduction)))")
-            let awarded = DecimalArithmetic.subtract(points, deduction)
+            let awarded = (points - deduction)
             return Outcome(status: .met, awarded: awarded, explain: explain, outputs: short(awarded, of: points) ? ["count": format(count)] : [:])
         case .check(let binding):
             var facts: [String: Value] = [:]
@@ -168,9 +168,9 @@ struct ItemScorer {
         }
     }
 
-    func format(_ value: Decimal) -> String { DecimalMath.format(DecimalMath.round(value)) }
+    func format(_ value: Rational) -> String { DecimalMath.format(DecimalMath.round(value)) }
 
     /// Whether an item falls short of its points, so that its finding may need its outputs
     /// (`{value}`, `{count}`); a met item has no finding, and no outputs are made for it.
-    func short(_ awarded: Decimal, of points: Decimal) -> Bool { DecimalArithmetic.compare(awarded, points) < 0 }
+    func short(_ awarded: Rational, of points: Rational) -> Bool { Rational.compare(awarded, points) < 0 }
 }

@@ -110,9 +110,9 @@ public struct RuleTestRunner: Sendable {
 
 /// What a test case expects.
 struct Expectation {
-    var total: Decimal?
+    var total: Rational?
     var grade: String?
-    var items: [String: (awarded: Decimal?, status: ItemStatus?)] = [:]
+    var items: [String: (awarded: Rational?, status: ItemStatus?)] = [:]
     var findings: [String]?
     var projects: [String: String] = [:]
 
@@ -151,7 +151,7 @@ struct Expectation {
 
     func compare(_ result: UnitResult) -> [String] {
         var failures: [String] = []
-        func show(_ d: Decimal) -> String { DecimalMath.format(DecimalMath.round(d)) }
+        func show(_ d: Rational) -> String { DecimalMath.format(DecimalMath.round(d)) }
         if let total, DecimalMath.round(total) != result.roundedTotal {
             failures.append("total: expected \(show(total)), got \(show(result.total))")
         }

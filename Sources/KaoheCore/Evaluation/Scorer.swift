@@ -21,9 +21,9 @@ public struct Scorer: Sendable {
         var items: [ItemResult] = []
         var sections: [SectionResult] = []
         var errors: [RuleError] = []
-        var penaltyTotal: Decimal = 0
+        var penaltyTotal: Rational = 0
         for sectionPlan in plan.sections {
-            var earned: Decimal = 0, applicable: Decimal = 0
+            var earned: Rational = 0, applicable: Rational = 0
             for itemPlan in sectionPlan.items {
                 let item = itemPlan.item
                 let response = assessment.responses.isEmpty ? nil : assessment.responses[item.id.value]
@@ -33,36 +33,36 @@ public struct Scorer: Sendable {
                     errors.append(RuleError(item: item.id.value, message: fault.message, location: fault.location))
                 }
                 if outcome.status != .notApplicable {
-                    applicable = DecimalArithmetic.add(applicable, item.points)
-                    earned = DecimalArithmetic.add(earned, outcome.awarded)
+                    applicable = (applicable + item.points)
+                    earned = (earned + outcome.awarded)
                 }
                 findings.add(item: item, outcome: outcome, selfScore: response?.selfScore)
                 items.append(ItemResult(id: item.id.value, title: item.title, section: sectionPlan.section.id.value,
                                         status: outcome.status, awarded: outcome.awarded, points: item.points,
                                         selfScore: response?.selfScore, explain: outcome.explain, method: onsite?.method))
             }
-            var sectionPenalty: Decimal = 0
+            var sectionPenalty: Rational = 0
             for penalty in sectionPlan.penalties {
-                if let amount = apply(penalty, &frame, &findings, &errors) { sectionPenalty = DecimalArithmetic.add(sectionPenalty, amount) }
+                if let amount = apply(penalty, &frame, &findings, &errors) { sectionPenalty = (sectionPenalty + amount) }
             }
-            penaltyTotal = DecimalArithmetic.add(penaltyTotal, sectionPenalty)
+            penaltyTotal = (penaltyTotal + sectionPenalty)
             let points = sectionPlan.section.points
             let applies = applicable > 0
-            // Multiplied before dividing, so a section with every item applicable keeps its exact score.
+            // Exact (rational): a section's score is what a person computes by hand.
             let score = applies
-                ? DecimalArithmetic.divide(DecimalArithmetic.multiply(DecimalMath.max(0, DecimalArithmetic.subtract(earned, sectionPenalty)), points), applicable)
+                ? DecimalMath.max(0, earned - sectionPenalty) * points / applicable
                 : 0
             sections.append(SectionResult(id: sectionPlan.section.id.value, title: sectionPlan.section.title, score: score,
                                           points: points, weight: nil, applies: applies, penalty: sectionPenalty))
         }
         var total = weightedTotal(&sections, category: unit.category)
-        var checklistPenalty: Decimal = 0
+        var checklistPenalty: Rational = 0
         for penalty in plan.penalties {
             if let amount = apply(penalty, &frame, &findings, &errors) { checklistPenalty += amount }
         }
         penaltyTotal += checklistPenalty
-        total = DecimalMath.max(0, DecimalArithmetic.subtract(total, checklistPenalty))
-        var bonus: Decimal = 0
+        total = DecimalMath.max(0, (total - checklistPenalty))
+        var bonus: Rational = 0
         for bonusPlan in plan.bonuses {
             switch condition(bonusPlan.when, bonusPlan.bonus.id.value, &frame, &errors) {
             case .some(.bool(true)): bonus += bonusPlan.bonus.points
@@ -91,30 +91,29 @@ public struct Scorer: Sendable {
     }
 
     /// Σ section scores rescaled over the sections that apply, or with the category's weights.
-    func weightedTotal(_ sections: inout [SectionResult], category: String?) -> Decimal {
+    func weightedTotal(_ sections: inout [SectionResult], category: String?) -> Rational {
         if !plan.checklist.weights.isEmpty, let category, let row = plan.checklist.weights(for: category) {
-            var sum: Decimal = 0, weights: Decimal = 0
+            var sum: Rational = 0, weights: Rational = 0
             for index in sections.indices {
                 let weight = row.weights.first { $0.section.value == sections[index].id }?.weight ?? 0
                 sections[index].weight = weight
                 guard sections[index].applies, sections[index].points > 0 else { continue }
-                // Multiply before dividing: one rounding in the division instead of two.
-                sum = DecimalArithmetic.add(sum, DecimalArithmetic.divide(DecimalArithmetic.multiply(sections[index].score, weight), sections[index].points))
-                weights = DecimalArithmetic.add(weights, weight)
+                sum += sections[index].score * weight / sections[index].points
+                weights = (weights + weight)
             }
-            return weights == 0 ? 0 : DecimalArithmetic.divide(DecimalArithmetic.multiply(sum, 100), weights)
+            return weights == 0 ? 0 : ((sum * 100) / weights)
         }
-        let applicablePoints = sections.filter(\.applies).reduce(Decimal(0)) { $0 + $1.points }
+        let applicablePoints = sections.filter(\.applies).reduce(Rational(0)) { $0 + $1.points }
         guard applicablePoints > 0 else { return 0 }
-        let sum = sections.filter(\.applies).reduce(Decimal(0)) { $0 + $1.score }
+        let sum = sections.filter(\.applies).reduce(Rational(0)) { $0 + $1.score }
         return sum * plan.checklist.points / applicablePoints
     }
 
     /// The grade of the rounded total, capped by the lowest grade among triggered vetoes.
-    func grade(for total: Decimal, vetoes: [VetoHit]) -> String? {
+    func grade(for total: Rational, vetoes: [VetoHit]) -> String? {
         let bands = plan.checklist.grades
         let rounded = DecimalMath.round(total)
-        var index = bands.firstIndex { DecimalArithmetic.compare($0.min, rounded) <= 0 }
+        var index = bands.firstIndex { Rational.compare($0.min, rounded) <= 0 }
         for veto in vetoes {
             guard let capped = bands.firstIndex(where: { $0.grade == veto.grade }) else { continue }
             index = max(index ?? capped, capped)
@@ -123,7 +122,7 @@ public struct Scorer: Sendable {
     }
 
     /// Evaluates a penalty; returns its deduction when triggered.
-    func apply(_ penaltyPlan: PenaltyPlan, _ frame: inout Frame, _ findings: inout FindingList, _ errors: inout [RuleError]) -> Decimal? {
+    func apply(_ penaltyPlan: PenaltyPlan, _ frame: inout Frame, _ findings: inout FindingList, _ errors: inout [RuleError]) -> Rational? {
         let penalty = penaltyPlan.penalty
         if let when = penaltyPlan.when {
             switch condition(when, penalty.id.value, &frame, &errors) {
@@ -134,8 +133,8 @@ public struct Scorer: Sendable {
             default: return nil
             }
         }
-        let amount: Decimal
-        var count: Decimal?
+        let amount: Rational
+        var count: Rational?
         switch penalty.amount {
         case .fixed(let points): amount = points
         case .perCount(let per, _, let cap):

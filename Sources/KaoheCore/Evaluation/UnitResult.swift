@@ -26,9 +26,9 @@ public struct ItemResult: Sendable {
     public var title: String
     public var section: String
     public var status: ItemStatus
-    public var awarded: Decimal
-    public var points: Decimal
-    public var selfScore: Decimal?
+    public var awarded: Rational
+    public var points: Rational
+    public var selfScore: Rational?
     public var explain: [String]
     /// How an on-site score was established (现场查看、查阅资料…), for manual items.
     public var method: String?
@@ -38,12 +38,12 @@ public struct SectionResult: Sendable {
     public var id: String
     public var title: String
     /// The section's score on its own points, after its penalties and N/A scaling.
-    public var score: Decimal
-    public var points: Decimal
-    public var weight: Decimal?
+    public var score: Rational
+    public var points: Rational
+    public var weight: Rational?
     /// False when no item of the section applies to the unit: it leaves the total.
     public var applies: Bool
-    public var penalty: Decimal
+    public var penalty: Rational
 }
 
 /// A problem to rectify (or a notice), with a stable id a ledger can match.
@@ -51,7 +51,7 @@ public struct Finding: Sendable, Equatable {
     public var id: String
     public var item: String
     public var message: String
-    public var deduction: Decimal
+    public var deduction: Rational
     public var severity: Severity
     public var action: String?
     public var due: Day?
@@ -80,11 +80,11 @@ public struct UnitResult: Sendable {
     public var unit: Unit
     public var asOf: Day
     public var source: String
-    public var total: Decimal
+    public var total: Rational
     public var grade: String?
     public var vetoes: [VetoHit]
-    public var bonus: Decimal
-    public var penalty: Decimal
+    public var bonus: Rational
+    public var penalty: Rational
     public var sections: [SectionResult]
     public var items: [ItemResult]
     public var findings: [Finding]
@@ -93,5 +93,5 @@ public struct UnitResult: Sendable {
     public var projects: [ProjectResult] = []
 
     /// The total as people see it: rounded half-up to 2 decimals.
-    public var roundedTotal: Decimal { DecimalMath.round(total) }
+    public var roundedTotal: Rational { DecimalMath.round(total) }
 }

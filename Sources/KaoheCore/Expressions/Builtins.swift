@@ -6,12 +6,12 @@ enum Builtins {
         switch builtin {
         case .size:
             switch args[0] {
-            case .list(let items): return .number(Decimal(items.count))
-            case .string(let text): return .number(Decimal(text.count))
+            case .list(let items): return .number(Rational(items.count))
+            case .string(let text): return .number(Rational(text.count))
             default: throw EvaluationFault("size() of \(args[0].literal)", at: location)
             }
         case .min, .max:
-            var numbers: [Decimal] = []
+            var numbers: [Rational] = []
             let values: [Value]
             if args.count == 1, case .list(let items) = args[0] { values = items } else { values = args }
             for value in values {
@@ -24,7 +24,7 @@ enum Builtins {
             return .number(numbers.dropFirst().reduce(first) { builtin == .min ? DecimalMath.min($0, $1) : DecimalMath.max($0, $1) })
         case .sum:
             guard case .list(let items) = args[0] else { return .number(0) }
-            var total = Decimal(0)
+            var total = Rational(0)
             for item in items {
                 if item.isMissing { return item }
                 if case .number(let n) = item { total += n }
@@ -34,7 +34,7 @@ enum Builtins {
             guard case .date(let a) = args[0], case .date(let b) = args[1] else {
                 throw EvaluationFault("\(builtin.rawValue)() needs two dates", at: location)
             }
-            return .number(Decimal(builtin == .daysBetween ? b.ordinal - a.ordinal : a.wholeYears(to: b)))
+            return .number(Rational(builtin == .daysBetween ? b.ordinal - a.ordinal : a.wholeYears(to: b)))
         case .years, .months, .days:
             guard case .number(let n) = args[0], let whole = DecimalMath.int(n), abs(whole) <= 100_000 else {
                 throw EvaluationFault("\(builtin.rawValue)() needs a whole number, not \(args[0].literal)", at: location)

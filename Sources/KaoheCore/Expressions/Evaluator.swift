@@ -138,20 +138,22 @@ public enum Evaluator {
     static func arithmetic(_ op: ArithmeticOperator, _ left: Value, _ right: Value, _ location: SourceLocation) throws(EvaluationFault) -> Value {
         switch (left, right) {
         case (.number(let a), .number(let b)):
+            let result: Rational
             switch op {
-            case .add: return .number(DecimalArithmetic.add(a, b))
-            case .subtract: return .number(DecimalArithmetic.subtract(a, b))
-            case .multiply: return .number(DecimalArithmetic.multiply(a, b))
+            case .add: result = a + b
+            case .subtract: result = a - b
+            case .multiply: result = a * b
             case .divide:
                 guard b != 0 else { throw EvaluationFault("division by zero", at: location) }
-                return .number(DecimalArithmetic.divide(a, b))
+                result = a / b
             case .remainder:
                 guard b != 0 else { throw EvaluationFault("remainder of a division by zero", at: location) }
-                var quotient = a / b
-                var truncated = Decimal()
-                NSDecimalRound(&truncated, &quotient, 0, quotient < 0 ? .up : .down)
-                return .number(a - b * truncated)
+                result = a - b * (a / b).truncated
             }
+            guard result.magnitude <= Rational.limit else {
+                throw EvaluationFault("the result is larger than 10^30; no checklist needs such numbers", at: location)
+            }
+            return .number(result)
         case (.string(let a), .string(let b)) where op == .add: return .string(a + b)
         case (.list(let a), .list(let b)) where op == .add: return .list(a + b)
         case (.date(let d), .duration(let span)), (.duration(let span), .date(let d)):
@@ -167,7 +169,7 @@ public enum Evaluator {
 
     static func compare(_ op: ComparisonOperator, _ left: Value, _ right: Value, _ location: SourceLocation) throws(EvaluationFault) -> Bool {
         if case .number(let a) = left, case .number(let b) = right {
-            let order = DecimalArithmetic.compare(a, b)
+            let order = Rational.compare(a, b)
             switch op {
             case .equal: return order == 0
             case .notEqual: return order != 0

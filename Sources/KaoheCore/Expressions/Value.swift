@@ -3,7 +3,7 @@ import Foundation
 /// A runtime value. `missing` carries the names of the facts whose absence caused it, so a
 /// result can say which material to supply (补充材料).
 public enum Value: Sendable, Hashable {
-    case number(Decimal)
+    case number(Rational)
     case bool(Bool)
     case string(String)
     case date(Day)
@@ -77,7 +77,7 @@ extension Value {
 
 extension Value {
     /// The number, if this is one.
-    public var number: Decimal? {
+    public var number: Rational? {
         if case .number(let n) = self { return n }
         return nil
     }

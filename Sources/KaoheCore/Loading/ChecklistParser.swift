@@ -196,7 +196,7 @@ struct ChecklistParser {
             let r = MappingReader(value, what: "ratio", allowed: ["of", "over", "full_at", "when_zero"], required: ["of", "over"], diagnostics: &diagnostics)
             guard let of = Scalars.expression(r["of"], "ratio.of", sources, &diagnostics),
                   let over = Scalars.expression(r["over"], "ratio.over", sources, &diagnostics) else { return nil }
-            var fullAt: Decimal = 1
+            var fullAt: Rational = 1
             if let f = Scalars.decimal(r["full_at"], "full_at", &diagnostics) {
                 if f <= 0 || f > 1 {
                     diagnostics.error(r["full_at"]?.tokenLocation ?? value.location, "full_at must be above 0 and at most 1, e.g. 0.9")

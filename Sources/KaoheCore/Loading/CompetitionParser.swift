@@ -35,7 +35,7 @@ struct CompetitionParser {
                 dimensions.append(.init(id: did.value, title: Scalars.string(d["title"], "title", &diagnostics) ?? did.value, points: points))
             }
         }
-        var weights: [Competition.Stage: Decimal] = [:]
+        var weights: [Competition.Stage: Rational] = [:]
         if let finalNode = r["final"] {
             let f = MappingReader(finalNode, what: "final", allowed: Competition.Stage.allCases.map(\.rawValue), diagnostics: &diagnostics)
             for stage in Competition.Stage.allCases {

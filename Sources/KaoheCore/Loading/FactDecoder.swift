@@ -44,7 +44,7 @@ public struct FactDecoder: Sendable {
                 diagnostics.error(node.tokenLocation, "\(what) must be a whole number, not \(DecimalMath.format(number))")
                 return nil
             }
-            if fact.kind == .int && number.magnitude > Decimal(Int64.max) {
+            if fact.kind == .int && number.magnitude > Rational(Int64.max) {
                 diagnostics.error(node.tokenLocation, "\(what) is \(DecimalMath.format(number)), past the range of a whole number",
                                   help: "a count fits in 64 bits (at most 9223372036854775807); check for a typing slip")
                 return nil

@@ -129,8 +129,8 @@ public struct FastAssessmentDecoder: Sendable {
         case .int, .decimal:
             guard let number = r.number(), fact.kind == .decimal || number.isWhole else { return nil }
             let value = number.decimal
-            if let min = fact.min, DecimalArithmetic.compare(value, min) < 0 { return nil }
-            if let max = fact.max, DecimalArithmetic.compare(value, max) > 0 { return nil }
+            if let min = fact.min, Rational.compare(value, min) < 0 { return nil }
+            if let max = fact.max, Rational.compare(value, max) > 0 { return nil }
             if let allowed = fact.oneOf, !allowed.contains(.number(value)) { return nil }
             return .number(value)
         case .bool:

@@ -120,9 +120,9 @@ extension FastAssessmentDecoder {
 
         var isWhole: Bool { scale == 0 }
 
-        var decimal: Decimal {
-            if let built = DecimalArithmetic.works ? DecimalArithmetic.make(mantissa, -scale) : nil { return built }
-            return scale == 0 ? Decimal(mantissa) : Decimal(sign: mantissa < 0 ? .minus : .plus, exponent: -scale, significand: Decimal(mantissa.magnitude))
+        /// The exact value (at most 18 digits and 38 decimals, so it always fits).
+        var decimal: Rational {
+            Rational(mantissa: mantissa, exponent: -scale) ?? .zero
         }
     }
 }

@@ -68,7 +68,7 @@ enum Scalars {
         return Located(text, at: node.tokenLocation)
     }
 
-    static func decimal(_ node: YAMLNode?, _ what: String, _ diagnostics: inout Diagnostics) -> Decimal? {
+    static func decimal(_ node: YAMLNode?, _ what: String, _ diagnostics: inout Diagnostics) -> Rational? {
         guard let node else { return nil }
         guard case .scalar(let text, .plain) = node.content, let value = DecimalMath.parse(text) else {
             diagnostics.error(node.tokenLocation, "expected a number for \(what), found \(node.kindDescription)",
@@ -101,7 +101,7 @@ enum Scalars {
         return nil
     }
 
-    static func nonNegative(_ node: YAMLNode?, _ what: String, _ diagnostics: inout Diagnostics) -> Decimal? {
+    static func nonNegative(_ node: YAMLNode?, _ what: String, _ diagnostics: inout Diagnostics) -> Rational? {
         guard let value = decimal(node, what, &diagnostics), let node else { return nil }
         if value < 0 {
             diagnostics.error(node.tokenLocation, "\(what) must not be negative")

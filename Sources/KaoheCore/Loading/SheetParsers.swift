@@ -74,7 +74,7 @@ public struct SheetParsers: Sendable {
                                   help: Suggestion.didYouMean(unit, in: finalists).map { "\($0) (or remove it: only finalists are scored)" })
                 continue
             }
-            var given: [String: Decimal] = [:]
+            var given: [String: Rational] = [:]
             var mentioned = Set<String>()
             for cell in Scalars.mapping(pair.value, "the scores of \(unit)", &diagnostics) ?? [] {
                 guard let d = cell.key.scalar else { continue }
@@ -101,11 +101,11 @@ public struct SheetParsers: Sendable {
     }
 
     /// `{scores: {UNIT: 0..100}}`.
-    public func daily(_ node: YAMLNode, diagnostics: inout Diagnostics) -> [String: Decimal] {
+    public func daily(_ node: YAMLNode, diagnostics: inout Diagnostics) -> [String: Rational] {
         let r = MappingReader(node, what: "daily scores", allowed: ["kaohe", "kind", "competition", "title", "scores"], required: ["scores"],
                               diagnostics: &diagnostics)
         guard r.isMapping, expectKind(r, "daily", &diagnostics) else { return [:] }
-        var scores: [String: Decimal] = [:]
+        var scores: [String: Rational] = [:]
         for pair in Scalars.mapping(r["scores"], "scores", &diagnostics) ?? [] {
             guard let unit = pair.key.scalar, let value = Scalars.nonNegative(pair.value, "a daily score", &diagnostics) else { continue }
             if value > 100 {

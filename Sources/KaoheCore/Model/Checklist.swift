@@ -19,7 +19,7 @@ public struct ChecklistDocument: Sendable {
     public var sections: [Section] = []
     public var penalties: [Penalty] = []
     public var vetoes: [Veto] = []
-    public var bonusCap: Decimal?
+    public var bonusCap: Rational?
     public var bonuses: [Bonus] = []
     public var modifications: [Modification] = []
     public var location: SourceLocation
@@ -56,14 +56,14 @@ public struct Checklist: Sendable {
     public var sections: [Section]
     public var penalties: [Penalty]
     public var vetoes: [Veto]
-    public var bonusCap: Decimal?
+    public var bonusCap: Rational?
     public var bonuses: [Bonus]
     /// The chain from this checklist to its root base, this one first.
     public var lineage: [String]
     public var location: SourceLocation
 
     /// The full score P: the sum of section points.
-    public var points: Decimal { sections.reduce(0) { $0 + $1.points } }
+    public var points: Rational { sections.reduce(0) { $0 + $1.points } }
 
     public func weights(for category: String) -> WeightRow? {
         weights.first { $0.category.value == category }

@@ -6,7 +6,7 @@ public struct Competition: Sendable {
     public struct Dimension: Sendable {
         public var id: String
         public var title: String
-        public var points: Decimal
+        public var points: Rational
     }
 
     /// A score that can break ties: the jury, on-site or day-to-day score.
@@ -32,24 +32,24 @@ public struct Competition: Sendable {
     public var trim: Int
     public var trimLocation: SourceLocation
     public var dimensions: [Dimension]
-    public var weights: [Stage: Decimal]
+    public var weights: [Stage: Rational]
     public var tieBreak: [Stage]
     public var location: SourceLocation
 
     /// The fewest judges a finalist needs: three kept after trimming.
     public var judgesNeeded: Int { 3 + 2 * trim }
 
-    public var dimensionPoints: Decimal { dimensions.reduce(0) { $0 + $1.points } }
+    public var dimensionPoints: Rational { dimensions.reduce(0) { $0 + $1.points } }
 }
 
 /// An on-site assessor's score for a `manual` item (现场量化赋分), with how it was established.
 public struct OnsiteScore: Sendable, Equatable {
-    public var points: Decimal
+    public var points: Rational
     public var method: String
     public var assessor: String
     public var note: String?
 
-    public init(points: Decimal, method: String, assessor: String, note: String? = nil) {
+    public init(points: Rational, method: String, assessor: String, note: String? = nil) {
         self.points = points
         self.method = method
         self.assessor = assessor
@@ -61,7 +61,7 @@ public struct OnsiteScore: Sendable, Equatable {
 public struct JurySheet: Sendable {
     public var judge: String
     public var judgeName: String
-    public var scores: [String: [String: Decimal]]
+    public var scores: [String: [String: Rational]]
     public var location: SourceLocation
     public var unitLocations: [String: SourceLocation]
 }

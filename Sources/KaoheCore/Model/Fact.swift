@@ -19,8 +19,8 @@ public struct FactSpec: Sendable {
     public var name: String
     public var kind: Kind
     public var title: String?
-    public var min: Decimal?
-    public var max: Decimal?
+    public var min: Rational?
+    public var max: Rational?
     /// Allowed values for `int`, `decimal` and `string` facts.
     public var oneOf: [Value]?
     /// For a field of a record: whether a record may leave it out (then it reads as missing).

@@ -4,7 +4,7 @@ import Foundation
 public struct Item: Sendable {
     public var id: Located<String>
     public var title: String
-    public var points: Decimal
+    public var points: Rational
     public var score: ScoreMethod
     /// Unit categories the item applies to; nil for all.
     public var appliesTo: [Located<String>]?
@@ -18,7 +18,7 @@ public struct Item: Sendable {
     public var excludeWhenMissing = false
     public var origin: Origin
 
-    public init(id: Located<String>, title: String, points: Decimal, score: ScoreMethod, origin: Origin) {
+    public init(id: Located<String>, title: String, points: Rational, score: ScoreMethod, origin: Origin) {
         self.id = id
         self.title = title
         self.points = points
@@ -32,8 +32,8 @@ public enum ScoreMethod: Sendable {
     case binary(ExpressionSource)
     case expr(ExpressionSource)
     case thresholds(value: ExpressionSource, steps: [ThresholdStep])
-    case ratio(of: ExpressionSource, over: ExpressionSource, fullAt: Decimal, whenZeroFull: Bool)
-    case deduct(per: Decimal, count: ExpressionSource, cap: Decimal?)
+    case ratio(of: ExpressionSource, over: ExpressionSource, fullAt: Rational, whenZeroFull: Bool)
+    case deduct(per: Rational, count: ExpressionSource, cap: Rational?)
     case check(id: Located<String>, with: [String: YAMLNode], location: SourceLocation)
     case manual
 
@@ -51,8 +51,8 @@ public enum ScoreMethod: Sendable {
 }
 
 public struct ThresholdStep: Sendable {
-    public var min: Decimal
-    public var points: Decimal
+    public var min: Rational
+    public var points: Rational
     public var location: SourceLocation
 }
 

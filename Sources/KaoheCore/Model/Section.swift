@@ -9,14 +9,14 @@ public struct Section: Sendable {
     public var origin: Origin
 
     /// Section points: the sum of its items' points.
-    public var points: Decimal { items.reduce(0) { $0 + $1.points } }
+    public var points: Rational { items.reduce(0) { $0 + $1.points } }
 }
 
 /// A deduction (扣分项): `points` when `when` holds, or `per` × `count` capped at `cap`.
 public struct Penalty: Sendable {
     public enum Amount: Sendable {
-        case fixed(Decimal)
-        case perCount(per: Decimal, count: ExpressionSource, cap: Decimal?)
+        case fixed(Rational)
+        case perCount(per: Rational, count: ExpressionSource, cap: Rational?)
     }
 
     public var id: Located<String>
@@ -33,7 +33,7 @@ public struct Penalty: Sendable {
 public struct Bonus: Sendable {
     public var id: Located<String>
     public var title: String
-    public var points: Decimal
+    public var points: Rational
     public var when: ExpressionSource
     public var origin: Origin
 }
@@ -51,7 +51,7 @@ public struct Veto: Sendable {
 /// A grade band: the first band whose `min` is at most the rounded total.
 public struct GradeBand: Sendable, Equatable {
     public var grade: String
-    public var min: Decimal
+    public var min: Rational
     public var location: SourceLocation
 }
 
@@ -64,6 +64,6 @@ public struct Category: Sendable {
 /// Section weights for one unit category; each row sums to 100.
 public struct WeightRow: Sendable {
     public var category: Located<String>
-    public var weights: [(section: Located<String>, weight: Decimal)]
+    public var weights: [(section: Located<String>, weight: Rational)]
     public var location: SourceLocation
 }

@@ -42,11 +42,11 @@ public struct Unit: Sendable, Hashable {
 
 /// A unit's own answer for one item: its self score (自评分) and the evidence it points to.
 public struct Response: Sendable {
-    public var selfScore: Decimal?
+    public var selfScore: Rational?
     public var evidence: [Evidence]
     public var note: String?
 
-    public init(selfScore: Decimal? = nil, evidence: [Evidence] = [], note: String? = nil) {
+    public init(selfScore: Rational? = nil, evidence: [Evidence] = [], note: String? = nil) {
         self.selfScore = selfScore
         self.evidence = evidence
         self.note = note

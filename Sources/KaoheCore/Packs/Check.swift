@@ -78,11 +78,11 @@ public struct CheckContext: Sendable {
     public var facts: [String: Value]
     public var parameters: [String: Value]
     public var asOf: Day
-    public var points: Decimal
+    public var points: Rational
     /// The checklist's assessment period, if it declares one.
     public var period: (from: Day, to: Day)?
 
-    public init(facts: [String: Value], parameters: [String: Value], asOf: Day, points: Decimal,
+    public init(facts: [String: Value], parameters: [String: Value], asOf: Day, points: Rational,
                 period: (from: Day, to: Day)? = nil) {
         self.facts = facts
         self.parameters = parameters
@@ -100,7 +100,7 @@ public struct CheckContext: Sendable {
         return (start, end)
     }
 
-    public func number(_ name: String) -> Decimal? { facts[name]?.number }
+    public func number(_ name: String) -> Rational? { facts[name]?.number }
     public func list(_ name: String) -> [Value] { facts[name]?.items ?? [] }
     public func parameter(_ name: String) -> Value? { parameters[name] }
 }
@@ -108,12 +108,12 @@ public struct CheckContext: Sendable {
 /// A check's verdict: the fraction of the item's points earned, the steps behind it, findings,
 /// and named outputs for the item's finding template.
 public struct CheckOutcome: Sendable, Equatable {
-    public var fraction: Decimal
+    public var fraction: Rational
     public var explanation: [String]
     public var findings: [CheckFinding]
     public var outputs: [String: String]
 
-    public init(fraction: Decimal, explanation: [String] = [], findings: [CheckFinding] = [], outputs: [String: String] = [:]) {
+    public init(fraction: Rational, explanation: [String] = [], findings: [CheckFinding] = [], outputs: [String: String] = [:]) {
         self.fraction = fraction
         self.explanation = explanation
         self.findings = findings
@@ -122,7 +122,7 @@ public struct CheckOutcome: Sendable, Equatable {
 
     /// An outcome stated as a deduction: `count` shortfalls at `per` points each, out of
     /// `points`, never below 0 (每少一次扣 per 分，扣完为止).
-    public static func deducting(count: Decimal, per: Decimal, points: Decimal, explanation: [String] = [],
+    public static func deducting(count: Rational, per: Rational, points: Rational, explanation: [String] = [],
                                  findings: [CheckFinding] = [], outputs: [String: String] = [:]) -> CheckOutcome {
         let deduction = DecimalMath.min(points, per * DecimalMath.max(0, count))
         let fraction = points > 0 ? (points - deduction) / points : 1
@@ -135,7 +135,7 @@ public struct CheckOutcome: Sendable, Equatable {
     /// An outcome as the share of requirements met (`met` of `total`; all when there are none).
     public static func share(met: Int, of total: Int, explanation: [String] = [], findings: [CheckFinding] = [],
                              outputs: [String: String] = [:]) -> CheckOutcome {
-        let fraction = total == 0 ? Decimal(1) : Decimal(met) / Decimal(total)
+        let fraction = total == 0 ? Rational(1) : Rational(met) / Rational(total)
         return CheckOutcome(fraction: fraction, explanation: explanation + ["\(met) / \(total) 项符合要求"],
                             findings: findings, outputs: outputs)
     }
@@ -158,7 +158,7 @@ public struct CheckExample: Sendable {
     public var facts: [String: Value]
     public var parameters: [String: Value]
     public var asOf: Day
-    public var fraction: Decimal
+    public var fraction: Rational
     public var messages: [String]
     public var period: (from: Day, to: Day)?
     public var file: String
@@ -166,7 +166,7 @@ public struct CheckExample: Sendable {
 
     public init(_ summary: String, facts: [String: Value], parameters: [String: Value] = [:], asOf: String,
                 period: (from: String, to: String)? = nil,
-                fraction: Decimal, messages: [String] = [], file: String = #filePath, line: Int = #line) {
+                fraction: Rational, messages: [String] = [], file: String = #filePath, line: Int = #line) {
         self.summary = summary
         self.facts = facts
         self.parameters = parameters

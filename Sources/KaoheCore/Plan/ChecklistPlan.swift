@@ -36,8 +36,8 @@ public enum ScorePlan: Sendable {
     case binary(CompiledExpression)
     case expr(CompiledExpression)
     case thresholds(CompiledExpression, [ThresholdStep])
-    case ratio(of: CompiledExpression, over: CompiledExpression, fullAt: Decimal, whenZeroFull: Bool)
-    case deduct(per: Decimal, count: CompiledExpression, cap: Decimal?)
+    case ratio(of: CompiledExpression, over: CompiledExpression, fullAt: Rational, whenZeroFull: Bool)
+    case deduct(per: Rational, count: CompiledExpression, cap: Rational?)
     case check(CheckBinding)
     case manual
 }

@@ -171,7 +171,7 @@ struct PlanCompiler {
                 diagnostics.error(row.category.location, "weights name unknown category '\(row.category.value)'",
                                   help: Suggestion.didYouMean(row.category.value, in: categoryIDs) ?? "declare it under categories:")
             }
-            var total: Decimal = 0
+            var total: Rational = 0
             for (section, weight) in row.weights {
                 if !sectionIDs.contains(section.value) {
                     diagnostics.error(section.location, "weights name unknown section '\(section.value)'",

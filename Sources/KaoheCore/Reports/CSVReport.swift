@@ -24,7 +24,7 @@ public enum CSVReport {
     /// prefixed with an apostrophe so Excel does not run it as a formula.
     public static func field(_ text: String) -> String {
         var value = text
-        if let first = value.first, "=+-@".contains(first), Decimal(string: value) == nil { value = "'" + value }
+        if let first = value.first, "=+-@".contains(first), Rational(parsing: value) == nil { value = "'" + value }
         guard value.contains(where: { ",\"\r\n".contains($0) }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -3,7 +3,7 @@ import Foundation
 /// The competition's report, stage by stage: screening, on-site ranking, finalists, jury,
 /// final ranking, winners — as a terminal table, Markdown, JSON or a printable HTML page.
 public enum CompetitionReport {
-    static func score(_ value: Decimal?) -> String { value.map { DecimalMath.format($0, decimals: 2) } ?? "—" }
+    static func score(_ value: Rational?) -> String { value.map { DecimalMath.format($0, decimals: 2) } ?? "—" }
 
     static func unit(_ e: CompetitionEntry) -> String { "\(e.unit.name)（\(e.unit.id)）" }
 

@@ -55,7 +55,7 @@ public enum HTMLReport {
         return bars(rows, title: "总分排名")
     }
 
-    public static func bars(_ rows: [(label: String, share: Decimal, text: String)], title: String) -> String {
+    public static func bars(_ rows: [(label: String, share: Rational, text: String)], title: String) -> String {
         let rowHeight = 26, labelWidth = 220, barWidth = 360
         let height = rows.count * rowHeight + 30
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 120)\" height=\(quote(height)) role=\"img\" aria-label=\"\(escape(title))\">\n"
@@ -63,7 +63,7 @@ public enum HTMLReport {
         for (index, row) in rows.enumerated() {
             let y = 26 + index * rowHeight
             let share = DecimalMath.max(0, DecimalMath.min(1, row.share))
-            let width = NSDecimalNumber(decimal: DecimalMath.round(share * Decimal(barWidth), scale: 0)).intValue
+            let width = (share * Rational(barWidth)).rounded(scale: 0).int ?? 0
             svg += "<text x=\"0\" y=\(quote(y + 16)) font-size=\"13\">\(escape(row.label))</text>"
             svg += "<rect x=\(quote(labelWidth)) y=\(quote(y + 3)) width=\(quote(barWidth)) height=\"18\" fill=\"#eee\"/>"
             svg += "<rect x=\(quote(labelWidth)) y=\(quote(y + 3)) width=\(quote(width)) height=\"18\" fill=\"#b22222\"/>"

@@ -24,8 +24,8 @@ public struct JSONObject {
         if let value { add(key, value) } else { add(key, raw: "null") }
     }
     public mutating func add(_ key: String, _ value: Bool) { add(key, raw: value ? "true" : "false") }
-    public mutating func add(_ key: String, score: Decimal) { add(key, raw: DecimalMath.format(DecimalMath.round(score))) }
-    public mutating func add(_ key: String, score: Decimal?) { add(key, raw: score.map { DecimalMath.format(DecimalMath.round($0)) } ?? "null") }
+    public mutating func add(_ key: String, score: Rational) { add(key, raw: DecimalMath.format(DecimalMath.round(score))) }
+    public mutating func add(_ key: String, score: Rational?) { add(key, raw: score.map { DecimalMath.format(DecimalMath.round($0)) } ?? "null") }
     public mutating func add(_ key: String, _ object: JSONObject) { add(key, raw: object.text) }
     public mutating func add(_ key: String, array: [String]) { add(key, raw: "[" + array.joined(separator: ", ") + "]") }
     public mutating func add(_ key: String, strings: [String]) {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Fixed Chinese labels and number formats shared by the human-readable reports.
 enum ReportLabels {
-    static func score(_ value: Decimal) -> String { DecimalMath.format(value, decimals: 2) }
+    static func score(_ value: Rational) -> String { DecimalMath.format(value, decimals: 2) }
 
     static func severity(_ severity: Severity) -> String {
         switch severity {

@@ -19,7 +19,7 @@ public struct AnnualMeetingsCheck: Check {
                                                                                      + MeetingFrequencyCheck.meetings("民主评议党员", months: [12]))],
                          asOf: "2026-12-31", fraction: 1),
             CheckExample("the year is over and no 民主评议党员", facts: ["meetings": .list(MeetingFrequencyCheck.meetings("组织生活会", months: [12]))],
-                         asOf: "2027-01-10", period: ("2026-01-01", "2026-12-31"), fraction: Decimal(string: "0.5") ?? 0,
+                         asOf: "2027-01-10", period: ("2026-01-01", "2026-12-31"), fraction: Rational(parsing: "0.5") ?? 0,
                          messages: ["考核期内未开展民主评议党员"]),
             CheckExample("November: not yet due, a reminder only", facts: ["meetings": .list([])],
                          asOf: "2026-11-30", period: ("2026-01-01", "2026-12-31"), fraction: 1,

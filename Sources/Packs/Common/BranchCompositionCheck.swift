@@ -17,9 +17,9 @@ public struct BranchCompositionCheck: Check {
             CheckExample("12 full members with a committee", facts: ["full_members": .number(12), "members": .number(14), "has_committee": .bool(true)],
                          asOf: "2026-11-30", fraction: 1),
             CheckExample("9 full members but no committee", facts: ["full_members": .number(9), "members": .number(10), "has_committee": .bool(false)],
-                         asOf: "2026-11-30", fraction: Decimal(2) / Decimal(3), messages: ["正式党员9人，应设立支部委员会"]),
+                         asOf: "2026-11-30", fraction: Rational(2) / Rational(3), messages: ["正式党员9人，应设立支部委员会"]),
             CheckExample("2 full members alone, 58 members in all", facts: ["full_members": .number(2), "members": .number(58), "has_committee": .bool(false)],
-                         asOf: "2026-11-30", fraction: Decimal(1) / Decimal(3),
+                         asOf: "2026-11-30", fraction: Rational(1) / Rational(3),
                          messages: ["正式党员仅2人，不足3人，应与邻近单位成立联合党支部", "党员58人，超过50人，应考虑分设党支部"]),
         ]
     )

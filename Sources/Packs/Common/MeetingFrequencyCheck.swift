@@ -31,7 +31,7 @@ public struct MeetingFrequencyCheck: Check {
             CheckExample("支委会 three short and no 党课: 6 meetings missing of 10 points",
                          facts: ["meetings": .list(meetings("支委会", months: 1...8) + meetings("支部党员大会", months: [2, 5, 8])
                                                    + meetings("党小组会", months: 1...11))],
-                         asOf: "2026-11-30", fraction: Decimal(string: "0.4") ?? 0,
+                         asOf: "2026-11-30", fraction: Rational(parsing: "0.4") ?? 0,
                          messages: ["支委会少开3次（每月1次，应开11次，实开8次）", "党课少开3次（每季度1次，应开3次，实开0次）"]),
             CheckExample("only 支委会 checked, mid-month as-of: November is not over yet",
                          facts: ["meetings": .list(meetings("支委会", months: 1...10))],
@@ -57,7 +57,7 @@ public struct MeetingFrequencyCheck: Check {
                 findings.append(CheckFinding("\(kind)少开\(required - held)次（\(frequency.label)1次，应开\(required)次，实开\(held)次）", severity: .minor))
             }
         }
-        return .deducting(count: Decimal(shortfall), per: context.parameter("per")?.number ?? 1, points: context.points,
+        return .deducting(count: Rational(shortfall), per: context.parameter("per")?.number ?? 1, points: context.points,
                           explanation: explanation, findings: findings)
     }
 

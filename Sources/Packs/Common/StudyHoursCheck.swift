@@ -26,7 +26,7 @@ public struct StudyHoursCheck: Check {
             CheckExample("a 班子成员 with 40 hours falls short", facts: ["study_records": .list([
                 .record(["name": .string("孙某"), "role": .string("班子成员"), "hours": .number(40)]),
                 .record(["name": .string("周某"), "role": .string("党员"), "hours": .number(32)]),
-            ])], asOf: "2026-11-30", fraction: Decimal(string: "0.5") ?? 0, messages: ["孙某（班子成员）学习40学时，少于56学时"]),
+            ])], asOf: "2026-11-30", fraction: Rational(parsing: "0.5") ?? 0, messages: ["孙某（班子成员）学习40学时，少于56学时"]),
         ]
     )
 

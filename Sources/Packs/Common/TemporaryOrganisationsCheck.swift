@@ -20,7 +20,7 @@ public struct TemporaryOrganisationsCheck: Check {
             CheckExample("a task ended in August, the branch is still there", facts: ["temporary_orgs": .list([
                 .record(["name": .string("招商专班临时党支部"), "task_ends": .day("2026-08-31"), "dissolved": .bool(false)]),
                 .record(["name": .string("创文临时党支部"), "task_ends": .day("2027-03-31"), "dissolved": .bool(false)]),
-            ])], asOf: "2026-11-30", fraction: Decimal(string: "0.5") ?? 0,
+            ])], asOf: "2026-11-30", fraction: Rational(parsing: "0.5") ?? 0,
                          messages: ["临时党组织「招商专班临时党支部」任务已于 2026-08-31 结束，未及时撤销"]),
             CheckExample("no temporary organisations at all", facts: ["temporary_orgs": .list([])], asOf: "2026-11-30", fraction: 1),
         ]

@@ -18,7 +18,7 @@ public struct ThemeDayCheck: Check {
                          asOf: "2026-11-30", fraction: 1),
             CheckExample("two in March do not make up for April and July",
                          facts: ["meetings": .list(MeetingFrequencyCheck.meetings("主题党日", months: [1, 2, 3, 3, 5, 6, 8, 9, 10, 11]))],
-                         asOf: "2026-11-30", fraction: Decimal(string: "0.8") ?? 0,
+                         asOf: "2026-11-30", fraction: Rational(parsing: "0.8") ?? 0,
                          messages: ["2026年4月、2026年7月未开展主题党日"]),
         ]
     )
@@ -32,7 +32,7 @@ public struct ThemeDayCheck: Check {
         let missed = months.filter { month in !dates.contains { $0 >= month.from && $0 <= month.to } }
         let explanation = ["应开展 \(months.count) 个月，已开展 \(months.count - missed.count) 个月"]
         let findings = missed.isEmpty ? [] : [CheckFinding(missed.map { MeetingCalendar.label($0, .monthly) }.joined(separator: "、") + "未开展主题党日", severity: .minor)]
-        return .deducting(count: Decimal(missed.count), per: context.parameter("per")?.number ?? 1, points: context.points,
+        return .deducting(count: Rational(missed.count), per: context.parameter("per")?.number ?? 1, points: context.points,
                           explanation: explanation, findings: findings)
     }
 }

@@ -20,7 +20,7 @@ public struct EnterprisePairingCheck: Check {
             CheckExample("a cadre unpaired and an enterprise without a cadre", facts: [
                 "cadres": .list([cadre("何某", "乐山某机械公司"), cadre("罗某", nil)]),
                 "enterprises": .list([.string("乐山某机械公司"), .string("某食品厂")]),
-            ], asOf: "2026-11-30", fraction: Decimal(string: "0.5") ?? 0, messages: ["干部罗某未结对服务企业", "企业「某食品厂」没有服务专员"]),
+            ], asOf: "2026-11-30", fraction: Rational(parsing: "0.5") ?? 0, messages: ["干部罗某未结对服务企业", "企业「某食品厂」没有服务专员"]),
         ]
     )
 

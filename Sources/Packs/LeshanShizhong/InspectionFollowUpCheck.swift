@@ -20,7 +20,7 @@ public struct InspectionFollowUpCheck: Check {
             CheckExample("one late, one still open past its deadline", facts: ["inspection_problems": .list([
                 problem("“三会一课”记录不规范", "2026-06-30", "2026-06-10"), problem("发展党员程序不规范", "2026-08-31", "2026-09-20"),
                 problem("意识形态责任制落实不到位", "2026-09-30", nil),
-            ])], asOf: "2026-11-30", fraction: Decimal(1) / Decimal(3),
+            ])], asOf: "2026-11-30", fraction: Rational(1) / Rational(3),
                          messages: ["问题「发展党员程序不规范」逾期整改（期限 2026-08-31，2026-09-20 整改）",
                                     "问题「意识形态责任制落实不到位」已过整改期限 2026-09-30，仍未整改"]),
         ]

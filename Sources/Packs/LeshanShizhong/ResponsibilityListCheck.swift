@@ -22,13 +22,13 @@ public struct ResponsibilityListCheck: Check {
             CheckExample("a 班子成员 without 一岗双责 duties, and no 机关纪委书记 duties", facts: ["responsibilities": .list(
                 complete.filter { $0[field: "post"].string != "机关纪委书记" }
                     + [duty("党组（党委）", "党组（党委）其他成员", "陈某", 0)])],
-                         asOf: "2026-11-30", fraction: Decimal(8) / Decimal(10),
+                         asOf: "2026-11-30", fraction: Rational(8) / Rational(10),
                          messages: ["「机关纪委书记」岗位未明确职责", "班子成员陈某（党组（党委）其他成员）未明确一岗双责职责"]),
         ]
     )
 
     static func duty(_ level: String, _ post: String, _ person: String, _ duties: Int) -> Value {
-        .record(["level": .string(level), "post": .string(post), "person": .string(person), "duties": .number(Decimal(duties))])
+        .record(["level": .string(level), "post": .string(post), "person": .string(person), "duties": .number(Rational(duties))])
     }
 
     static let complete: [Value] = [

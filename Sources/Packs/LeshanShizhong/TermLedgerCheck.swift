@@ -24,7 +24,7 @@ public struct TermLedgerCheck: Check {
             ])], asOf: "2026-11-30", fraction: 1),
             CheckExample("one branch overdue, one due in January", facts: ["organisations": .list([
                 org("机关党委", "党委", "2022-07-01"), org("第一党支部", "支部", "2023-06-30"), org("第二党支部", "支部", "2024-01-15"),
-            ])], asOf: "2026-11-30", fraction: Decimal(2) / Decimal(3),
+            ])], asOf: "2026-11-30", fraction: Rational(2) / Rational(3),
                          messages: ["「第一党支部」任期已于 2026-06-30 届满，超期 153 天未换届", "「第二党支部」任期将于 2027-01-15 届满，请做好换届准备"]),
         ]
     )

@@ -6,8 +6,8 @@ import KaoheCore
 /// 行动、驿站…): they match when one contains the other or their character bigrams are 60% alike;
 /// concepts match when 70% alike. The reasons name every project matched.
 public struct DistinctBrandCheck: ProjectCheck {
-    public static let nameThreshold: Decimal = 0.6
-    public static let conceptThreshold: Decimal = 0.7
+    public static let nameThreshold = Rational(3, 5)
+    public static let conceptThreshold = Rational(7, 10)
 
     public static let description = ProjectCheckDescription(
         id: "maonan.distinct-brand",
@@ -60,5 +60,5 @@ public struct DistinctBrandCheck: ProjectCheck {
         return ProjectCheckOutcome(met: reasons.isEmpty, reasons: reasons)
     }
 
-    static func format(_ value: Decimal) -> String { DecimalMath.format(DecimalMath.round(value, scale: 2)) }
+    static func format(_ value: Rational) -> String { DecimalMath.format(DecimalMath.round(value, scale: 2)) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KaoheCore
 
 /// How alike two Chinese texts are: the Dice coefficient of their character bigrams, after
 /// punctuation and spaces are removed (so 「红色引擎」 and 红色引擎 are the same name).
@@ -19,7 +20,7 @@ enum TextSimilarity {
         return text.isEmpty ? String(normalized(name)) : text
     }
 
-    static func dice(_ a: String, _ b: String) -> Decimal {
+    static func dice(_ a: String, _ b: String) -> Rational {
         let x = bigrams(normalized(a)), y = bigrams(normalized(b))
         guard !x.isEmpty || !y.isEmpty else { return 1 }
         var counts: [String: Int] = [:]
@@ -29,7 +30,7 @@ enum TextSimilarity {
             counts[bigram, default: 0] -= 1
             common += 1
         }
-        return Decimal(2 * common) / Decimal(x.count + y.count)
+        return Rational(2 * common) / Rational(x.count + y.count)
     }
 
     /// True when one normalised text contains the other (a name with a suffix added).

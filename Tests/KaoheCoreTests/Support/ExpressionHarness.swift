@@ -27,7 +27,7 @@ struct ExpressionHarness {
             ("absent", .number, .missing(["absent"])),
             ("absent_flag", .bool, .missing(["absent_flag"])),
             ("zero", .number, .number(0)),
-            ("scores", .list(.number), .list([.number(3), .number(1.5), .number(4)])),
+            ("scores", .list(.number), .list([.number(3), .number(Rational(3, 2)), .number(4)])),
             ("meetings", .list(meetingType), .list([
                 meeting("支委会", "2026-01-15"), meeting("支委会", "2026-02-12"), meeting("党课", "2026-03-01"),
             ])),

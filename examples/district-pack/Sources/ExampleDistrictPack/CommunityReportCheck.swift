@@ -14,7 +14,7 @@ public struct CommunityReportCheck: Check {
             CheckExample("all 20 reported", facts: ["serving_members": .number(20), "reported_members": .number(20)],
                          asOf: "2026-11-30", fraction: 1),
             CheckExample("15 of 20 reported", facts: ["serving_members": .number(20), "reported_members": .number(15)],
-                         asOf: "2026-11-30", fraction: Decimal(string: "0.75") ?? 0, messages: ["5名在职党员未到社区报到"]),
+                         asOf: "2026-11-30", fraction: Rational(parsing: "0.75") ?? 0, messages: ["5名在职党员未到社区报到"]),
         ]
     )
 

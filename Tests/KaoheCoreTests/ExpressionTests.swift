@@ -77,6 +77,12 @@ struct ExpressionTests {
         ("1mo < 30d", "fault: cannot order 1mo and 30d: a month has no fixed number of days"),
         ("false && members / zero > 1", "false"), ("members / zero > 1 && false", "false"),
         ("members / zero > 1 || true", "true"),
+        // all and exists absorb faults as CEL does: the deciding element wins wherever it is.
+        ("[1, 2, 3].all(e, 6 / (2 - e) == 6)", "false"), ("[3, 2, 1].all(e, 6 / (2 - e) == 6)", "false"),
+        ("[2, 3].exists(e, 6 / (2 - e) == -6)", "true"), ("[3, 2].exists(e, 6 / (2 - e) == -6)", "true"),
+        ("[1, 2].all(e, 6 / (2 - e) == 6)", "fault: division by zero"), ("[2, 1].exists(e, 6 / (2 - e) == 0)", "fault: division by zero"),
+        ("[2, 3].map(e, 6 / (2 - e))", "fault: division by zero"), ("[3, 2].filter(e, 6 / (2 - e) > 0)", "fault: division by zero"),
+        ("scores[9] == 1 && false", "false"), ("true && scores[9] == 1", "fault: list index 9 is out of range (the list has 3 elements)"),
     ])
     func faults(_ text: String, _ expected: String) {
         #expect(h.literal(text) == expected, "\(text)")
@@ -104,7 +110,7 @@ struct ExpressionTests {
         ("period.start", "period has only 'from' and 'to', not 'start'"),
         ("absent ?? 'x'", "'??' gives a default of another type: number ?? string"),
         ("has(1)", "has() takes a fact name, like has(study_sessions)"),
-        ("null", "there is no 'null' literal"),
+        ("null", "null is not part of Kaohe's expressions"),
     ])
     func typeErrors(_ text: String, _ message: String) {
         guard case .failure(.compile(let messages)) = h.evaluate(text) else {
@@ -184,6 +190,29 @@ struct ExpressionTests {
         #expect(compiled.facts == ["members"])
         var frame = Frame(facts: h.facts.map(\.value), asOf: h.asOf, period: h.period)
         #expect(try Evaluator.evaluate(compiled, &frame) == .bool(true))
+    }
+
+    @Test("32 levels of parentheses, lists, calls, indexes and conditionals work (CEL's minimum), and 64 do", arguments: [32, 64])
+    func nestingCELRequires(_ levels: Int) throws {
+        let parens = String(repeating: "(", count: levels) + "1" + String(repeating: ")", count: levels)
+        #expect(h.literal(parens) == "1")
+        // size( … ) is one level, the lists the rest.
+        let lists = String(repeating: "[", count: levels - 1) + "1" + String(repeating: "]", count: levels - 1)
+        #expect(h.literal("size(\(lists)) == 1") == "true")
+        let calls = String(repeating: "max(0, ", count: levels - 1) + "1" + String(repeating: ")", count: levels - 1)
+        #expect(h.literal(calls) == "1")
+        let conditionals = String(repeating: "true ? ", count: levels) + "7" + String(repeating: " : 0", count: levels)
+        #expect(h.literal(conditionals) == "7")
+        let mixed = String(repeating: "[(", count: levels / 2) + "2" + String(repeating: ")]", count: levels / 2)
+        #expect(throws: Never.self) { try ExpressionParser().parse(mixed) }
+    }
+
+    @Test("past 64 levels: refused with the place, not a stack overflow")
+    func pastTheLimit() {
+        let text = String(repeating: "(", count: 65) + "1" + String(repeating: ")", count: 65)
+        #expect { try ExpressionParser().parse(text) } throws: { error in
+            (error as? ExpressionError)?.message == "expression nests deeper than 64 levels"
+        }
     }
 
     @Test("deep nesting is refused, not a stack overflow")

@@ -61,11 +61,21 @@ enum Macros {
         defer { frame.locals.removeLast() }
         let slot = frame.locals.count - 1
         var missing: Value?
+        var fault: EvaluationFault?
         var trues = 0
         var kept: [Value] = []
         for item in items {
             frame.locals[slot] = item
-            let result = try Evaluator.evaluate(body, &frame)
+            let result: Value
+            do {
+                result = try Evaluator.evaluate(body, &frame)
+            } catch {
+                // `all` and `exists` absorb a fault as CEL does: a later false (all) or true
+                // (exists) element still decides; only when none does, the first fault stands.
+                guard macro == .all || macro == .exists else { throw error }
+                if fault == nil { fault = error }
+                continue
+            }
             switch macro {
             case .map:
                 if result.isMissing { return result }
@@ -84,6 +94,7 @@ enum Macros {
                 if result == .bool(true) { trues += 1 }
             }
         }
+        if let fault { throw fault }
         if let missing { return missing }
         switch macro {
         case .map, .filter: return .list(kept)

@@ -116,7 +116,10 @@ struct Checker {
         case "period":
             fail(expr, "'period' is a record: use period.from or period.to")
             return (.constant(.missing([])), .any)
-        case "missing", "null", "nil":
+        case "null":
+            fail(expr, "null is not part of Kaohe's expressions", help: "a fact the unit did not give is missing: test it with has(fact), or give a default with 'fact ?? value'")
+            return (.constant(.missing([])), .any)
+        case "missing", "nil":
             fail(expr, "there is no '\(name)' literal", help: "test for a missing fact with has(fact), or give a default with 'fact ?? value'")
             return (.constant(.missing([])), .any)
         default:
@@ -310,6 +313,10 @@ struct Checker {
         }
         if Macro(rawValue: name) != nil {
             fail(expr, "\(name) is a list macro: write list.\(name)(x, condition)")
+            return (.constant(.missing([])), .any)
+        }
+        if let refusal = OutsideSubset.function(name, method: target != nil) {
+            fail(expr, refusal.message, help: refusal.help)
             return (.constant(.missing([])), .any)
         }
         let names = Builtin.allCases.map(\.rawValue) + Array(scope.functions.keys) + ["has"]

@@ -19,6 +19,11 @@ public struct Lexer: Sendable {
             if c == " " || c == "\t" || c == "\n" || c == "\r" { i += 1; continue }
             let start = i
             if Self.isDigit(c) {
+                if c == "0", i + 1 < scalars.count, scalars[i + 1] == "x" || scalars[i + 1] == "X" {
+                    var end = i + 2
+                    while end < scalars.count, Self.isIdentifierPart(scalars[end]) { end += 1 }
+                    throw Self.refuse(OutsideSubset.hex, start, end - start)
+                }
                 while i < scalars.count, Self.isDigit(scalars[i]) { i += 1 }
                 if i + 1 < scalars.count, scalars[i] == ".", Self.isDigit(scalars[i + 1]) {
                     i += 1
@@ -27,6 +32,17 @@ public struct Lexer: Sendable {
                 var suffixEnd = i
                 while suffixEnd < scalars.count, Self.isIdentifierPart(scalars[suffixEnd]) { suffixEnd += 1 }
                 let number = String(String.UnicodeScalarView(scalars[start..<i]))
+                if suffixEnd > i, scalars[i] == "e" || scalars[i] == "E" {
+                    var end = i + 1
+                    if end < scalars.count, scalars[end] == "-" || scalars[end] == "+" { end += 1 }
+                    if end < scalars.count, Self.isDigit(scalars[end]) {
+                        while end < scalars.count, Self.isIdentifierPart(scalars[end]) { end += 1 }
+                        throw Self.refuse(OutsideSubset.exponent, start, end - start)
+                    }
+                }
+                if suffixEnd == i + 1, scalars[i] == "u" || scalars[i] == "U" {
+                    throw Self.refuse(OutsideSubset.unsigned, start, suffixEnd - start)
+                }
                 if suffixEnd > i {
                     let literal = String(String.UnicodeScalarView(scalars[start..<suffixEnd]))
                     guard !number.contains("."), let duration = Duration(literal) else {
@@ -44,10 +60,16 @@ public struct Lexer: Sendable {
             if Self.isIdentifierStart(c) {
                 while i < scalars.count, Self.isIdentifierPart(scalars[i]) { i += 1 }
                 let name = String(String.UnicodeScalarView(scalars[start..<i]))
+                if i < scalars.count, scalars[i] == "'" || scalars[i] == "\"", let refusal = OutsideSubset.stringPrefix(name) {
+                    throw Self.refuse(refusal, start, i - start + 1)
+                }
                 tokens.append(Token(kind: .identifier(name), offset: start, length: i - start))
                 continue
             }
             if c == "'" || c == "\"" {
+                if i + 2 < scalars.count, scalars[i + 1] == c, scalars[i + 2] == c {
+                    throw Self.refuse(OutsideSubset.tripleQuoted, start, 3)
+                }
                 i += 1
                 var value = String.UnicodeScalarView()
                 var closed = false
@@ -97,6 +119,10 @@ public struct Lexer: Sendable {
         }
         tokens.append(Token(kind: .end, offset: scalars.count, length: 1))
         return tokens
+    }
+
+    static func refuse(_ refusal: OutsideSubset.Refusal, _ offset: Int, _ length: Int) -> ExpressionError {
+        ExpressionError(refusal.message, offset: offset, length: length, help: refusal.help)
     }
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }

@@ -1,6 +1,8 @@
 /// Recursive-descent parser for the expression language. Precedence, loosest first:
 /// `? :`, `||`, `&&`, comparisons and `in`, `??`, `+ -`, `* / %`, unary `! -`, postfix.
 public struct ExpressionParser: Sendable {
+    /// How deep parentheses, lists, calls, indexes, prefix operators and conditional branches may
+    /// nest: CEL asks for at least 32 (SPEC §2.5); each level counts once.
     static let maxDepth = 64
     static let relations: Set<String> = ["==", "!=", "<", "<=", ">", ">="]
 
@@ -53,11 +55,11 @@ public struct ExpressionParser: Sendable {
         static func span(_ a: Expr, _ b: Expr) -> (Int, Int) { (a.offset, b.end - a.offset) }
 
         mutating func conditional() throws(ExpressionError) -> Expr {
-            try nest()
-            defer { depth -= 1 }
             let condition = try or()
             guard isSymbol("?") else { return condition }
             _ = advance()
+            try nest()
+            defer { depth -= 1 }
             let then = try conditional()
             _ = try expect(":", "in a conditional 'c ? a : b'")
             let otherwise = try conditional()
@@ -145,6 +147,8 @@ public struct ExpressionParser: Sendable {
                         expr = Expr(.select(expr, name), offset: expr.offset, length: nameToken.offset + nameToken.length - expr.offset)
                     }
                 } else if isSymbol("[") {
+                    try nest()
+                    defer { depth -= 1 }
                     _ = advance()
                     let index = try conditional()
                     let close = try expect("]", "to close the index")
@@ -157,6 +161,8 @@ public struct ExpressionParser: Sendable {
 
         /// Parses `( a, b, … )`; returns the arguments and the offset just past `)`.
         mutating func arguments() throws(ExpressionError) -> ([Expr], Int) {
+            try nest()
+            defer { depth -= 1 }
             _ = try expect("(", "to start the arguments")
             var args: [Expr] = []
             if !isSymbol(")") {
@@ -217,9 +223,10 @@ public struct ExpressionParser: Sendable {
             case .end:
                 throw ExpressionError("expression ends too early: expected a value", offset: token.offset)
             case .symbol(let symbol):
-                var help: String?
-                if symbol == "{" { help = "maps are not part of the expression language" }
-                throw ExpressionError("expected a value, found '\(symbol)'", offset: token.offset, length: token.length, help: help)
+                if symbol == "{" {
+                    throw ExpressionError(OutsideSubset.maps.message, offset: token.offset, length: token.length, help: OutsideSubset.maps.help)
+                }
+                throw ExpressionError("expected a value, found '\(symbol)'", offset: token.offset, length: token.length)
             }
         }
     }

@@ -136,6 +136,7 @@ let package = Package(
         .testTarget(
             name: "KaoheCLITests",
             dependencies: ["kaohe", "kaohe-rules"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -27,7 +27,7 @@ enum Console {
         if result.diagnostics.hasErrors {
             throw Failure(message: DiagnosticRenderer(sources: result.sources).render(diagnostics) + summary(result.diagnostics))
         }
-        if !diagnostics.isEmpty { err(DiagnosticRenderer(sources: result.sources).render(diagnostics)) }
+        if !diagnostics.isEmpty { err(DiagnosticRenderer(sources: result.sources).render(diagnostics) + "rules: " + summary(result.diagnostics)) }
         return result
     }
 
@@ -40,10 +40,15 @@ enum Console {
         return loader.load(texts: bundled.map { ($0.path, $0.text) })
     }
 
+    /// `2 errors`, `1 error, 3 warnings`, `1 warning`: what was just printed, counted (a count of
+    /// zero warnings is left out, so it never contradicts warnings printed earlier, such as the
+    /// rules' before an input's errors).
     static func summary(_ diagnostics: Diagnostics) -> String {
-        let errors = diagnostics.sorted.filter { $0.severity == .error }.count
-        let warnings = diagnostics.sorted.filter { $0.severity == .warning }.count
-        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+        let errors = diagnostics.errorCount, warnings = diagnostics.warningCount
+        var parts: [String] = []
+        if errors > 0 || warnings == 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+        return parts.joined(separator: ", ") + "\n"
     }
 
     /// The plan for `id`, or the only checklist when `id` is nil.

@@ -19,7 +19,7 @@ struct AppendixATests {
         #expect(r.item("A1")?.status == .met)
         #expect(r.item("A2")?.awarded == 3)
         #expect(r.item("A2")?.status == .partial)
-        #expect(r.item("A2")?.explain == ["study_sessions = 10", "step min 6 → 3"])
+        #expect(r.item("A2")?.explain == ["理论学习次数 = 10 ≥ 6 → 3 分"])
         #expect(r.item("B1")?.awarded == 7)
         #expect(r.item("B2")?.awarded == 5)
         #expect(r.item("B3")?.status == .notApplicable)

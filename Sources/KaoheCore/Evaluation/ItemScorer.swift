@@ -32,8 +32,8 @@ struct ItemScorer {
                 let value = try Evaluator.evaluate(when, &frame)
                 explain += factLines(when, frame)
                 switch value {
-                case .bool(true): explain.append("when: \(when.text) → true")
-                case .bool: return Outcome(status: .notApplicable, awarded: 0, explain: explain + ["when: \(when.text) → false → 不涉及"])
+                case .bool(true): explain.append(words.applies(when.text, true))
+                case .bool: return Outcome(status: .notApplicable, awarded: 0, explain: explain + [words.applies(when.text, false)])
                 default: return missing(value, item, explain)
                 }
             } catch {
@@ -59,60 +59,66 @@ struct ItemScorer {
         let item = itemPlan.item
         let points = item.points
         var explain = start
-        func value(_ expression: CompiledExpression) throws(EvaluationFault) -> Value {
+        func value(_ expression: CompiledExpression, showFacts: Bool = true) throws(EvaluationFault) -> Value {
             let v = try Evaluator.evaluate(expression, &frame)
-            for line in factLines(expression, frame) where !explain.contains(line) { explain.append(line) }
+            if showFacts {
+                for line in factLines(expression, frame) where !explain.contains(line) { explain.append(line) }
+            }
             return v
         }
         switch itemPlan.score {
         case .binary(let condition):
             let v = try value(condition)
             guard case .bool(let b) = v else { return missing(v, item, explain) }
-            if condition.facts.count == 1, condition.facts[0] == condition.text, explain.last == condition.text + (b ? " = true" : " = false") {
-                explain[explain.count - 1] += " → \(format(b ? points : 0))"
+            let awarded = b ? points : 0
+            if condition.facts.count == 1, condition.facts[0] == condition.text, let last = explain.last, last == words.fact(label(condition.text), v) {
+                // A single yes/no fact: 已制定运行规则：是 → 4 分.
+                explain[explain.count - 1] = words.gives(last, awarded)
             } else {
-                explain.append("\(condition.text) → \(b) → \(format(b ? points : 0))")
+                explain.append(words.gives(words.condition(condition.text, b), awarded))
             }
-            return Outcome(status: .met, awarded: b ? points : 0, explain: explain)
+            return Outcome(status: .met, awarded: awarded, explain: explain)
         case .expr(let expression):
             let v = try value(expression)
             guard case .number(let n) = v else { return missing(v, item, explain) }
             let clamped = DecimalMath.max(0, DecimalMath.min(points, n))
-            explain.append("\(expression.text) = \(format(n))" + (clamped == n ? "" : " → clamped to \(format(clamped))"))
+            explain.append(words.computed(expression.text, n, clampedTo: clamped, of: points))
             return Outcome(status: .met, awarded: clamped, explain: explain, outputs: short(clamped, of: points) ? ["value": format(n)] : [:])
         case .thresholds(let expression, let steps):
-            let v = try value(expression)
+            let v = try value(expression, showFacts: !isFact(expression))
             guard case .number(let n) = v else { return missing(v, item, explain) }
-            if !expression.facts.contains(expression.text) { explain.append("\(expression.text) = \(format(n))") }
-            if let step = steps.first(where: { Rational.compare($0.min, n) <= 0 }) {
-                explain.append("step min \(format(step.min)) → \(format(step.points))")
+            let subject = subject(expression)
+            if let step = steps.first(where: { $0.min <= n }) {
+                explain.append(words.step(subject, n, reaches: step.min, step.points))
                 return Outcome(status: .met, awarded: step.points, explain: explain,
                                outputs: short(step.points, of: points) ? ["value": format(n)] : [:])
             }
-            explain.append("低于最低档（min \(steps.last.map { format($0.min) } ?? "?")）→ 0")
+            explain.append(words.belowSteps(subject, n, lowest: steps.last?.min ?? 0))
             return Outcome(status: .met, awarded: 0, explain: explain, outputs: ["value": format(n)])
         case .ratio(let ofExpression, let overExpression, let fullAt, let whenZeroFull):
-            let of = try value(ofExpression), over = try value(overExpression)
+            let of = try value(ofExpression, showFacts: !isFact(ofExpression)), over = try value(overExpression, showFacts: !isFact(overExpression))
             guard case .number(let a) = of, case .number(let b) = over else { return missing(.missing(of, over), item, explain) }
             if b == 0 {
-                explain.append("\(overExpression.text) = 0 → when_zero: \(whenZeroFull ? "full" : "zero")")
-                return Outcome(status: .met, awarded: whenZeroFull ? points : 0, explain: explain)
+                let awarded = whenZeroFull ? points : 0
+                explain.append(words.overZero(subject(overExpression), full: whenZeroFull, awarded))
+                return Outcome(status: .met, awarded: awarded, explain: explain)
             }
-            let ratio = (a / b)
-            let share = DecimalMath.max(0, DecimalMath.min(1, (ratio / fullAt)))
-            explain.append("\(format(a)) / \(format(b)) = \(DecimalMath.format(DecimalMath.round(ratio, scale: 4)))"
-                + (fullAt == 1 ? "" : ", full at \(format(fullAt))") + " → \(format(points)) × \(DecimalMath.format(DecimalMath.round(share, scale: 4))) = \(format(points * share))")
-            let awarded = (points * share)
+            let ratio = a / b
+            let share = DecimalMath.max(0, DecimalMath.min(1, ratio / fullAt))
+            let awarded = points * share
+            explain.append(words.ratio(of: subject(ofExpression), a, over: subject(overExpression), b, ratio: ratio, fullAt: fullAt,
+                                       points: points, share: share, awarded: awarded))
             return Outcome(status: .met, awarded: awarded, explain: explain,
-                           outputs: short(awarded, of: points) ? ["value": DecimalMath.format(DecimalMath.round(ratio * 100, scale: 2)) + "%"] : [:])
+                           outputs: short(awarded, of: points) ? ["value": ExplanationWording.percent(ratio)] : [:])
         case .deduct(let per, let countExpression, let cap):
-            let v = try value(countExpression)
+            let v = try value(countExpression, showFacts: !isFact(countExpression))
             guard case .number(let count) = v else { return missing(v, item, explain) }
             let limit = cap ?? points
-            let deduction = DecimalMath.min(limit, (per * DecimalMath.max(0, count)))
-            explain.append("count = \(countExpression.text) = \(format(count))")
-            explain.append("\(format(points)) − min(\(format(limit)), \(format(per)) × \(format(DecimalMath.max(0, count)))) = \(format(DecimalMath.max(0, points - deduction)))")
-            let awarded = (points - deduction)
+            let times = DecimalMath.max(0, count)
+            let deduction = DecimalMath.min(limit, per * times)
+            let awarded = DecimalMath.max(0, points - deduction)
+            explain.append(words.count(subject(countExpression), count))
+            explain.append(words.deduction(per: per, count: times, cap: limit, points: points, awarded: awarded))
             return Outcome(status: .met, awarded: awarded, explain: explain, outputs: short(awarded, of: points) ? ["count": format(count)] : [:])
         case .check(let binding):
             var facts: [String: Value] = [:]
@@ -123,12 +129,15 @@ struct ItemScorer {
                 if v.isMissing { absent.append(read.name) }
             }
             if !absent.isEmpty { return missing(.missing(absent), item, explain) }
-            let context = CheckContext(facts: facts, parameters: binding.parameters, asOf: asOf, points: points,
+            var context = CheckContext(facts: facts, parameters: binding.parameters, asOf: asOf, points: points,
                                        period: plan.checklist.period)
+            context.titles = Dictionary(uniqueKeysWithValues: binding.reads.map { ($0.name, plan.label(of: $0.name)) })
             let result = try binding.check.init().evaluate(context)
             let share = DecimalMath.max(0, DecimalMath.min(1, result.fraction))
-            explain += result.explanation.map { "\(binding.check.description.id): \($0)" }
-            explain.append("\(format(points)) × \(format(share)) = \(format(points * share))")
+            let description = binding.check.description
+            explain.append(words.check(description.title, description.id))
+            explain += result.explanation.map { "  " + $0 }
+            explain.append(words.share(share, of: points, points * share))
             return Outcome(status: .met, awarded: points * share, explain: explain, outputs: result.outputs,
                            checkFindings: result.findings)
         case .manual:
@@ -156,16 +165,23 @@ struct ItemScorer {
                        missingFacts: titles)
     }
 
-    /// `name = value` for each fact an expression reads (lists of records as a count).
+    var words: ExplanationWording { plan.wording }
+
+    func label(_ fact: String) -> String { plan.label(of: fact) }
+
+    /// Whether the expression is a single fact's name.
+    func isFact(_ expression: CompiledExpression) -> Bool {
+        expression.facts.count == 1 && expression.facts[0] == expression.text
+    }
+
+    /// What a line calls an expression's value: the fact's title, or the expression itself.
+    func subject(_ expression: CompiledExpression) -> String {
+        isFact(expression) ? label(expression.text) : expression.text
+    }
+
+    /// `title = value` for each fact an expression reads (lists of records as a count).
     func factLines(_ expression: CompiledExpression, _ frame: Frame) -> [String] {
-        zip(expression.facts, expression.factSlots).map { name, slot in
-            let value = frame.facts[slot]
-            switch value {
-            case .list(let items) where items.count > 5: return "\(name) = \(items.count) 条记录"
-            case .missing: return "\(name) = 缺失"
-            default: return "\(name) = \(value.display)"
-            }
-        }
+        zip(expression.facts, expression.factSlots).map { name, slot in words.fact(label(name), frame.facts[slot]) }
     }
 
     func format(_ value: Rational) -> String { DecimalMath.format(DecimalMath.round(value)) }

@@ -81,6 +81,8 @@ public struct CheckContext: Sendable {
     public var points: Rational
     /// The checklist's assessment period, if it declares one.
     public var period: (from: Day, to: Day)?
+    /// The titles of the facts the check reads, as the checklist gives them (see `title(of:)`).
+    public var titles: [String: String] = [:]
 
     public init(facts: [String: Value], parameters: [String: Value], asOf: Day, points: Rational,
                 period: (from: Day, to: Day)? = nil) {
@@ -99,6 +101,9 @@ public struct CheckContext: Sendable {
         let end = min(period?.to ?? asOf, asOf)
         return (start, end)
     }
+
+    /// A fact's title for explanation lines: what the checklist calls it, else its name.
+    public func title(of fact: String) -> String { titles[fact] ?? fact }
 
     public func number(_ name: String) -> Rational? { facts[name]?.number }
     public func list(_ name: String) -> [Value] { facts[name]?.items ?? [] }
@@ -126,7 +131,9 @@ public struct CheckOutcome: Sendable, Equatable {
                                  findings: [CheckFinding] = [], outputs: [String: String] = [:]) -> CheckOutcome {
         let deduction = DecimalMath.min(points, per * DecimalMath.max(0, count))
         let fraction = points > 0 ? (points - deduction) / points : 1
-        let line = "扣 \(DecimalMath.format(per)) × \(DecimalMath.format(count)) = \(DecimalMath.format(DecimalMath.round(deduction)))"
+        let line = count > 0
+            ? "每次扣 \(DecimalMath.format(per)) 分 × \(DecimalMath.format(count)) 次 = 扣 \(DecimalMath.format(DecimalMath.round(deduction))) 分"
+            : "无扣分"
         var outputs = outputs
         outputs["count"] = outputs["count"] ?? DecimalMath.format(count)
         return CheckOutcome(fraction: fraction, explanation: explanation + [line], findings: findings, outputs: outputs)
@@ -136,7 +143,7 @@ public struct CheckOutcome: Sendable, Equatable {
     public static func share(met: Int, of total: Int, explanation: [String] = [], findings: [CheckFinding] = [],
                              outputs: [String: String] = [:]) -> CheckOutcome {
         let fraction = total == 0 ? Rational(1) : Rational(met) / Rational(total)
-        return CheckOutcome(fraction: fraction, explanation: explanation + ["\(met) / \(total) 项符合要求"],
+        return CheckOutcome(fraction: fraction, explanation: explanation + [total == 0 ? "无须检查的项目" : "\(total) 项中 \(met) 项符合要求"],
                             findings: findings, outputs: outputs)
     }
 }

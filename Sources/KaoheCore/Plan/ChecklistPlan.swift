@@ -13,6 +13,8 @@ public struct ChecklistPlan: Sendable {
     public let vetoes: [VetoPlan]
     /// The standards that screen the unit's brand projects, if the checklist names any.
     public let standards: StandardsPlan?
+    /// The fixed words of explanations, in the checklist's locale.
+    let wording: ExplanationWording
 
     public func slot(of fact: String) -> Int? { scope.facts[fact]?.slot }
 

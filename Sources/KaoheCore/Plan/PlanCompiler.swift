@@ -85,7 +85,7 @@ struct PlanCompiler {
         guard diagnostics.errorCount == before else { return nil }
         return ChecklistPlan(checklist: c, scope: scope, facts: c.facts, sections: sections,
                              penalties: c.penalties.map { penaltyPlan($0, expression) }, bonuses: bonuses, vetoes: vetoes,
-                             standards: standardsPlan)
+                             standards: standardsPlan, wording: ExplanationWording(locale: c.locale))
     }
 
     func penaltyPlan(_ penalty: Penalty, _ expression: (ExpressionSource?, ExprType) -> CompiledExpression?) -> PenaltyPlan {

@@ -18,8 +18,19 @@ public enum CheckCatalog {
                 if !d.reads.isEmpty { out += "    reads " + d.reads.map { "\($0.name): \($0.type)" }.joined(separator: ", ") + "\n" }
                 for e in d.examples {
                     let facts = e.facts.keys.sorted().map { "\($0) = \(e.facts[$0]?.literal ?? "")" }.joined(separator: ", ")
-                    out += "    e.g. \(facts), as_of \(e.asOf) → \(DecimalMath.format(e.fraction)) of the points"
+                    out += "    e.g. \(facts), as_of \(e.asOf) → \(e.fraction.shareText) of the points"
                         + (e.messages.isEmpty ? "" : "; " + e.messages.joined(separator: "; ")) + "\n"
+                }
+            }
+            for check in pack.projectChecks.sorted(by: { $0.description.id < $1.description.id }) {
+                let d = check.description
+                out += "\n  \(d.id)  \(d.title)  (project check: screens brand projects against each other)\n"
+                out += d.rationale.split(separator: "\n").map { "    \($0)\n" }.joined()
+                if !d.reads.isEmpty { out += "    reads " + d.reads.map { "\($0.name): \($0.type)" }.joined(separator: ", ") + "\n" }
+                for e in d.examples {
+                    let name = e.project.fields["name"]?.display ?? e.project.id
+                    out += "    e.g. \(name) among \(e.among.count) other project\(e.among.count == 1 ? "" : "s") → \(e.met ? "met" : "not met")"
+                        + (e.reasons.isEmpty ? "" : "; " + e.reasons.joined(separator: "; ")) + "\n"
                 }
             }
             for f in pack.functions {
@@ -51,6 +62,21 @@ public enum CheckCatalog {
                     x.add("summary", param.summary)
                     return x.text
                 })
+                c.add("reads", array: d.reads.map { r in
+                    var x = JSONObject()
+                    x.add("name", r.name)
+                    x.add("type", r.type.description)
+                    return x.text
+                })
+                c.add("examples", raw: String(d.examples.count))
+                return c.text
+            })
+            p.add("project_checks", array: pack.projectChecks.sorted(by: { $0.description.id < $1.description.id }).map { check in
+                let d = check.description
+                var c = JSONObject()
+                c.add("id", d.id)
+                c.add("title", d.title)
+                c.add("rationale", d.rationale)
                 c.add("reads", array: d.reads.map { r in
                     var x = JSONObject()
                     x.add("name", r.name)

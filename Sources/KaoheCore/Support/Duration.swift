@@ -30,6 +30,14 @@ public struct Duration: Sendable, Hashable, CustomStringConvertible {
         return parts.joined(separator: " + ")
     }
 
+    /// For people, in Chinese: `180 天`, `6 个月`, `3 年`, `1 年 2 天`.
+    public var chinese: String {
+        var parts: [String] = []
+        if months != 0 { parts.append(months % 12 == 0 ? "\(months / 12) 年" : "\(months) 个月") }
+        if days != 0 || parts.isEmpty { parts.append("\(days) 天") }
+        return parts.joined(separator: " ")
+    }
+
     public var negated: Duration { Duration(months: -months, days: -days) }
 
     public static func + (lhs: Duration, rhs: Duration) -> Duration {

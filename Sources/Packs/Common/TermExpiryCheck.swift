@@ -57,21 +57,21 @@ public struct TermExpiryCheck: Check {
         var warn = Duration(days: 180)
         if case .duration(let given) = context.parameters["warn_before"] { warn = given }
         let horizon = context.asOf.adding(warn) ?? context.asOf
-        var explanation = ["last_election = \(elected)", "term_years = \(whole)", "任期届满 \(ends)"]
+        var explanation = ["\(context.title(of: "last_election")) \(elected)，\(context.title(of: "term_years")) = \(whole)，任期 \(ends) 届满"]
         if ends < context.asOf {
             let overdue = ends.ordinal < context.asOf.ordinal ? context.asOf.ordinal - ends.ordinal : 0
-            explanation.append("已超期 \(overdue) 天 → 0")
+            explanation.append("考核日期 \(context.asOf) 已超期 \(overdue) 天 → 不得分")
             return CheckOutcome(fraction: 0, explanation: explanation,
                                 findings: [CheckFinding("未按期换届（超期 \(overdue) 天）", severity: .major)],
                                 outputs: ["ends": ends.description, "overdue": String(overdue)])
         }
         if ends <= horizon {
-            explanation.append("届满日在 as_of + \(warn) (\(horizon)) 之内 → 满分并提醒")
+            explanation.append("届满日在考核日期后 \(warn.chinese)（\(horizon)）之内 → 得分并提醒换届")
             return CheckOutcome(fraction: 1, explanation: explanation,
                                 findings: [CheckFinding("换届提醒：任期将于 \(ends) 届满", severity: .notice)],
                                 outputs: ["ends": ends.description])
         }
-        explanation.append("届满日晚于 as_of + \(warn) (\(horizon)) → 满分")
+        explanation.append("届满日晚于考核日期后 \(warn.chinese)（\(horizon)）")
         return CheckOutcome(fraction: 1, explanation: explanation, outputs: ["ends": ends.description])
     }
 }

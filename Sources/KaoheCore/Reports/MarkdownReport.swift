@@ -25,7 +25,7 @@ public enum MarkdownReport {
         })
         out += "\n### 逐项得分\n\n" + table(["编号", "项目", "状态", "得分", "满分", "自评", "依据"], r.items.map { i in
             [i.id, i.title, i.status.label, i.status == .notApplicable ? "—" : ReportLabels.score(i.awarded), DecimalMath.format(i.points),
-             i.selfScore.map { ReportLabels.score($0) } ?? "", i.explain.joined(separator: "；")]
+             i.selfScore.map { ReportLabels.score($0) } ?? "", ReportLabels.explanation(i.explain)]
         })
         if !r.findings.isEmpty {
             out += "\n### 问题清单\n\n" + table(["编号", "问题", "扣分", "类别", "整改措施", "期限", "责任人"], r.findings.map { f in

@@ -30,6 +30,18 @@ enum ReportLabels {
         return failed.map { s in "\(s.id) \(s.title)：" + s.reasons.joined(separator: "；") }.joined(separator: "；")
     }
 
+    /// An item's explanation on one line, for a table cell: steps joined with ；, a check's
+    /// heading (ending in ：) run into its first line, the indentation of its lines dropped.
+    static func explanation(_ lines: [String]) -> String {
+        var out = ""
+        for line in lines {
+            let step = line.drop { $0 == " " }
+            if !out.isEmpty, !out.hasSuffix("：") { out += "；" }
+            out += step
+        }
+        return out
+    }
+
     static func vetoText(_ r: UnitResult) -> String {
         r.vetoes.map { v in "\(v.id) \(v.title)" + (v.zeroScore ? "（总分计0）" : "") + (v.grade.map { "（等次不高于\($0)）" } ?? "") }
             .joined(separator: "；")

@@ -33,21 +33,27 @@ public struct JSONNodeParser {
         return node
     }
 
+    /// Where the last column was counted, so that counting goes on from there: a result file is
+    /// often one long line, and counting from the line's start each time was quadratic (an import
+    /// of 1,500 findings spent 50 s here).
+    var counted = (lineStart: 0, index: 0, column: 1)
+
     /// Column (1-based, in Unicode scalars) of the current byte.
     var column: Int {
-        if ascii { return index - lineStart + 1 }
-        var count = 1
-        var i = lineStart
-        while i < index {
-            if bytes[i] & 0xC0 != 0x80 { count += 1 }
-            i += 1
+        mutating get {
+            if ascii { return index - lineStart + 1 }
+            if counted.lineStart != lineStart || counted.index > index { counted = (lineStart, lineStart, 1) }
+            while counted.index < index {
+                if bytes[counted.index] & 0xC0 != 0x80 { counted.column += 1 }
+                counted.index += 1
+            }
+            return counted.column
         }
-        return count
     }
 
-    var here: SourceLocation { SourceLocation(file: path, line: line, column: column) }
+    var here: SourceLocation { mutating get { SourceLocation(file: path, line: line, column: column) } }
 
-    func fail(_ message: String) -> Failure { Failure(message: "JSON syntax: \(message)", location: here) }
+    mutating func fail(_ message: String) -> Failure { Failure(message: "JSON syntax: \(message)", location: here) }
 
     mutating func skipSpace() {
         while index < bytes.count {

@@ -30,7 +30,10 @@ enum Invariants {
                 problems.append("item \(item.id) awarded \(item.awarded) of \(item.points)")
             }
         }
-        let cap = 100 + (plan.checklist.bonusCap ?? 0)
+        // SPEC §2.2: the total never exceeds S + the bonus cap, S being 100 with weights and the
+        // checklist's points without (a checklist need not add up to 100; validate only warns).
+        let scale = plan.checklist.weights.isEmpty ? plan.checklist.points : 100
+        let cap = scale + (plan.checklist.bonusCap ?? 0)
         if result.errors.isEmpty, result.total < 0 || result.total > cap {
             problems.append("total \(result.total) outside [0, \(cap)]")
         }

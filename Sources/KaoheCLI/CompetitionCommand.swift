@@ -56,7 +56,7 @@ struct CompetitionCommand: ParsableCommand {
             outcome = runner.run(assessments: assessmentDocs, scoresheets: sheetDocs, jury: juryDocs, daily: dailyDoc, diagnostics: &diagnostics)
         }
         guard let outcome, !diagnostics.hasErrors else {
-            throw Failure(message: DiagnosticRenderer(sources: sources).render(diagnostics.sorted) + Console.summary(diagnostics))
+            throw Failure(diagnostics, sources: sources)
         }
         let text: String
         switch format {

@@ -14,8 +14,8 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "The checklist id (default: the one the inputs name, or the only one).")
     var checklist: String?
 
-    @Option(help: "The assessment date (YYYY-MM-DD), overriding the documents' as_of.")
-    var asOf: String?
+    @Option(help: ArgumentHelp("The assessment date, overriding the documents' as_of.", valueName: "YYYY-MM-DD"))
+    var asOf: Day?
 
     @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ReportFormat = .table
@@ -30,7 +30,6 @@ struct EvaluateCommand: ParsableCommand {
     var inputs: [String]
 
     func validate() throws {
-        if let asOf, Day(asOf) == nil { throw ValidationError("--as-of must be a date like 2026-11-30, not '\(asOf)'") }
         if inputs.isEmpty { throw ValidationError("give at least one self-assessment file or folder") }
         if let failBelow, Rational(parsing: failBelow) == nil { throw ValidationError("--fail-below must be a number like 60 or 85.5, not '\(failBelow)'") }
     }
@@ -41,7 +40,7 @@ struct EvaluateCommand: ParsableCommand {
             try stream(loaded)
             return
         }
-        let run = try Evaluation.run(loaded: loaded, checklist: checklist, inputs: inputs, asOf: asOf.flatMap { Day($0) })
+        let run = try Evaluation.run(loaded: loaded, checklist: checklist, inputs: inputs, asOf: asOf)
         let text = ReportFormat.render(format, run.batch, plan: run.plan)
         try Output.write(text, to: output)
         if !run.batch.results.flatMap(\.errors).isEmpty {
@@ -62,7 +61,7 @@ extension EvaluateCommand {
         let plan = try Console.plan(loaded.rules, id: id)
         guard plan.standards == nil else {
             // Projects are screened against each other (同质化): that needs the whole batch.
-            let run = try Evaluation.run(loaded: loaded, checklist: checklist, inputs: inputs, asOf: asOf.flatMap { Day($0) })
+            let run = try Evaluation.run(loaded: loaded, checklist: checklist, inputs: inputs, asOf: asOf)
             try Output.write(ReportFormat.render(.jsonl, run.batch, plan: run.plan), to: output)
             return
         }
@@ -74,7 +73,7 @@ extension EvaluateCommand {
         var ruleErrors: [String] = []
         do {
             for input in inputs {
-                let summary = try streamer.run(path: input, asOf: asOf.flatMap { Day($0) }, sources: &sources, diagnostics: &diagnostics,
+                let summary = try streamer.run(path: input, asOf: asOf, sources: &sources, diagnostics: &diagnostics,
                                                render: { ResultJSON.object($0).text + "\n" }) { text in
                     if let file { try file.write(text) } else { Console.out(text) }
                 }
@@ -86,7 +85,7 @@ extension EvaluateCommand {
             throw Failure(message: "kaohe: cannot write the results: \(error)")
         }
         if diagnostics.hasErrors {
-            throw Failure(message: DiagnosticRenderer(sources: sources).render(diagnostics.sorted) + Console.summary(diagnostics))
+            throw Failure(diagnostics, sources: sources)
         }
         do { try file?.commit() } catch { throw Failure(message: "kaohe: \(error)") }
         if !ruleErrors.isEmpty {
@@ -119,7 +118,7 @@ enum Evaluation {
         var sources = loaded.sources
         var diagnostics = Diagnostics()
         let documents = AssessmentReader().documents(paths: inputs, sources: &sources, diagnostics: &diagnostics)
-        if diagnostics.hasErrors { throw Failure(message: DiagnosticRenderer(sources: sources).render(diagnostics.sorted) + Console.summary(diagnostics)) }
+        if diagnostics.hasErrors { throw Failure(diagnostics, sources: sources) }
         if documents.isEmpty { throw Failure(message: "kaohe: no self-assessments found in \(inputs.joined(separator: ", "))") }
         let id = checklist ?? documents.lazy.compactMap { AssessmentReader.checklistID(of: $0.node) }.first
         if checklist == nil, let id, loaded.rules.plans[id] == nil,
@@ -128,14 +127,14 @@ enum Evaluation {
             diagnostics.error(named.tokenLocation, "no checklist '\(id)' in the rules",
                               help: Suggestion.didYouMean(id, in: loaded.rules.plans.keys)
                                 ?? "checklists: \(loaded.rules.plans.keys.sorted().joined(separator: ", ")); or pass --rules with the folder that has it")
-            throw Failure(message: DiagnosticRenderer(sources: sources).render(diagnostics.sorted) + Console.summary(diagnostics))
+            throw Failure(diagnostics, sources: sources)
         }
         let plan = try Console.plan(loaded.rules, id: id)
         let registry = try Console.registry()
         let evaluator = BatchEvaluator(scorer: Scorer(plan: plan, registry: registry))
         let decoded = evaluator.decode(documents, asOf: asOf, diagnostics: &diagnostics)
         if diagnostics.hasErrors {
-            throw Failure(message: DiagnosticRenderer(sources: sources).render(diagnostics.sorted) + Console.summary(diagnostics))
+            throw Failure(diagnostics, sources: sources)
         }
         let progress = Progress.onTerminal(total: decoded.count)
         var report: (@Sendable (Int) -> Void)?

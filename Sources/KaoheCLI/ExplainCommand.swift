@@ -12,8 +12,8 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "The checklist id (default: the one the input names).")
     var checklist: String?
 
-    @Option(help: "The assessment date (YYYY-MM-DD).")
-    var asOf: String?
+    @Option(help: ArgumentHelp("The assessment date.", valueName: "YYYY-MM-DD"))
+    var asOf: Day?
 
     @Option(help: "The item, penalty, bonus or veto id.")
     var item: String
@@ -21,14 +21,10 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "One self-assessment.")
     var input: String
 
-    func validate() throws {
-        if let asOf, Day(asOf) == nil { throw ValidationError("--as-of must be a date like 2026-11-30, not '\(asOf)'") }
-    }
-
     func run() throws {
         try InputFiles.requireFile(input)
         let loaded = try Console.loadRules(rules.map { [$0] } ?? [])
-        let run = try Evaluation.run(loaded: loaded, checklist: checklist, inputs: [input], asOf: asOf.flatMap { Day($0) })
+        let run = try Evaluation.run(loaded: loaded, checklist: checklist, inputs: [input], asOf: asOf)
         guard let result = run.batch.results.first else { return }
         let findings = result.findings.filter { $0.item == item }
         guard let found = result.items.first(where: { $0.id == item }) else {

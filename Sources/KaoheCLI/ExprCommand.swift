@@ -25,8 +25,8 @@ struct ExprCommand: ParsableCommand {
     @Option(help: "A self-assessment (or a plain mapping of facts) to evaluate against.")
     var facts: String?
 
-    @Option(help: "The assessment date (YYYY-MM-DD) for as_of.")
-    var asOf: String?
+    @Option(help: ArgumentHelp("The assessment date for as_of.", valueName: "YYYY-MM-DD"))
+    var asOf: Day?
 
     @Option(help: "Output format: text or json.")
     var format: Format = .text
@@ -34,17 +34,10 @@ struct ExprCommand: ParsableCommand {
     @Argument(help: "The expression.")
     var expression: String
 
-    func validate() throws {
-
-        if let asOf, Day(asOf) == nil {
-            throw ValidationError("--as-of must be a date like 2026-11-30, not '\(asOf)'")
-        }
-    }
-
     func run() throws {
         var scope = ExpressionScope()
         var frame = Frame(facts: [], asOf: Day(ordinal: 0), period: nil)
-        var asOfDay = asOf.flatMap { Day($0) }
+        var asOfDay = asOf
         if rules != nil || checklist != nil || facts != nil {
             let loaded = try Console.loadRules(rules.map { [$0] } ?? [])
             let plan = try Console.plan(loaded.rules, id: checklist)

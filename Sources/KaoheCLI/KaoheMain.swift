@@ -70,8 +70,18 @@ public enum KaoheMain {
 }
 
 /// The input or rules were invalid: the message has already been composed for a person.
+/// Why a command failed, as printed to stderr before exit status 1.
 struct Failure: Error {
     var message: String
+
+    init(message: String) {
+        self.message = message
+    }
+
+    /// Every diagnostic, each with its file:line:col, line and caret, then the count.
+    init(_ diagnostics: Diagnostics, sources: SourceStore) {
+        message = DiagnosticRenderer(sources: sources).render(diagnostics.sorted) + Console.summary(diagnostics)
+    }
 }
 
 struct Kaohe: ParsableCommand {

@@ -80,8 +80,8 @@ struct LedgerUpdate: ParsableCommand {
     @Option(help: "Who makes the change (a verifier for closed).")
     var by: String
 
-    @Option(help: "The date of the change (YYYY-MM-DD; default today).")
-    var on: String?
+    @Option(help: ArgumentHelp("The date of the change (default today).", valueName: "YYYY-MM-DD"))
+    var on: Day?
 
     @Option(help: "A note for the history.")
     var note: String?
@@ -89,12 +89,8 @@ struct LedgerUpdate: ParsableCommand {
     @Option(help: "Evidence: a document number, file or link.")
     var evidence: String?
 
-    func validate() throws {
-        if let on, Day(on) == nil { throw ValidationError("--on must be a date like 2026-11-30, not '\(on)'") }
-    }
-
     func run() throws {
-        let day = on.flatMap { Day($0) } ?? Self.today()
+        let day = on ?? Self.today()
         let store = try options.open()
         let item = try ledger { try store.update(id, to: status, by: by, on: day, note: note, evidence: evidence) }
         Console.out("#\(item.id) \(item.findingID): \(item.status.rawValue)（\(item.status.label)）\n")
@@ -126,18 +122,14 @@ struct LedgerList: ParsableCommand {
     @Flag(help: "Only items past their due date and not rectified.")
     var overdue = false
 
-    @Option(help: "The date overdue is judged on (YYYY-MM-DD; default today).")
-    var asOf: String?
+    @Option(help: ArgumentHelp("The date overdue is judged on (default today).", valueName: "YYYY-MM-DD"))
+    var asOf: Day?
 
     @Option(help: "Output format: table, json or csv.")
     var format: Format = .table
 
-    func validate() throws {
-        if let asOf, Day(asOf) == nil { throw ValidationError("--as-of must be a date like 2026-11-30, not '\(asOf)'") }
-    }
-
     func run() throws {
-        let day = asOf.flatMap { Day($0) } ?? LedgerUpdate.today()
+        let day = asOf ?? LedgerUpdate.today()
         let store = try options.open()
         let items = try ledger { try store.items(LedgerFilter(unit: unit, status: status, overdueOn: overdue ? day : nil)) }
         switch format {

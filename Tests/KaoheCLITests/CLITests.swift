@@ -125,10 +125,15 @@ struct CLITests {
         #expect(!run.stderr.contains("Fatal error") && !run.stderr.contains("Stack dump"))
     }
 
-    @Test("usage errors exit 2", arguments: [["evaluate", "--format", "pdf", "x.yaml"], ["evaluate"], ["frobnicate"], ["expr", "--as-of", "yesterday", "1"]])
+    @Test("usage errors exit 2", arguments: [["evaluate", "--format", "pdf", "x.yaml"], ["evaluate"], ["frobnicate"], ["expr", "--as-of", "yesterday", "1"],
+                                              ["evaluate", "--as-of", "2026-02-30", "x.yaml"], ["ledger", "list", "--db", "x.db", "--as-of", "2026-13-01"]])
     func usage(_ arguments: [String]) throws {
-        let process = try Self.kaoheArray(arguments)
+        let process = try Self.run(Self.executable, arguments)
         #expect(process.status == 2, "\(arguments): \(process.stderr)")
+        if let date = arguments.firstIndex(of: "--as-of").map({ arguments[$0 + 1] }) {
+            // A date is checked where it is parsed: the option and the expected form are named.
+            #expect(process.stderr.contains("The value '\(date)' is invalid for '--as-of <YYYY-MM-DD>'"), "\(process.stderr)")
+        }
     }
 
     static func kaoheArray(_ arguments: [String]) throws -> Run {

@@ -131,7 +131,7 @@ struct ItemScorer {
             if !absent.isEmpty { return missing(.missing(absent), item, explain) }
             var context = CheckContext(facts: facts, parameters: binding.parameters, asOf: asOf, points: points,
                                        period: plan.checklist.period)
-            context.titles = Dictionary(uniqueKeysWithValues: binding.reads.map { ($0.name, plan.label(of: $0.name)) })
+            context.titles = binding.titles
             let result = try binding.check.init().evaluate(context)
             let share = DecimalMath.max(0, DecimalMath.min(1, result.fraction))
             let description = binding.check.description

@@ -50,6 +50,8 @@ public struct CheckBinding: Sendable {
     public let check: any Check.Type
     public let parameters: [String: Value]
     public let reads: [(name: String, slot: Int)]
+    /// The checklist's titles of the facts read, resolved once for `CheckContext.titles`.
+    public let titles: [String: String]
 }
 
 public struct PenaltyPlan: Sendable {

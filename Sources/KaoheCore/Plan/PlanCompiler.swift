@@ -149,6 +149,7 @@ struct PlanCompiler {
             }
         }
         var reads: [(String, Int)] = []
+        var titles: [String: String] = [:]
         for fact in description.reads {
             guard let slot = c.facts.firstIndex(where: { $0.name == fact.name }) else {
                 diagnostics.error(id.location, "check '\(id.value)' reads fact '\(fact.name)' (\(fact.type)), which checklist '\(c.id)' does not declare",
@@ -159,8 +160,9 @@ struct PlanCompiler {
                 diagnostics.error(c.facts[slot].location, "check '\(id.value)' needs fact '\(fact.name)' to be a \(fact.type), but it is declared as \(c.facts[slot].typeName)")
             }
             reads.append((fact.name, slot))
+            titles[fact.name] = c.facts[slot].title ?? fact.name
         }
-        return CheckBinding(check: check, parameters: parameters, reads: reads)
+        return CheckBinding(check: check, parameters: parameters, reads: reads, titles: titles)
     }
 
     func checkWeights(_ c: Checklist, _ diagnostics: inout Diagnostics) {

@@ -50,45 +50,41 @@ public enum CheckCatalog {
             p.add("title", pack.title)
             p.add("checks", array: pack.checks.sorted(by: { $0.description.id < $1.description.id }).map { check in
                 let d = check.description
-                var c = JSONObject()
-                c.add("id", d.id)
-                c.add("title", d.title)
-                c.add("rationale", d.rationale)
-                c.add("parameters", array: d.parameters.map { param in
-                    var x = JSONObject()
-                    x.add("name", param.name)
-                    x.add("type", param.type.description)
-                    x.add("default", raw: param.defaultValue?.json ?? "null")
-                    x.add("summary", param.summary)
-                    return x.text
-                })
-                c.add("reads", array: d.reads.map { r in
-                    var x = JSONObject()
-                    x.add("name", r.name)
-                    x.add("type", r.type.description)
-                    return x.text
-                })
-                c.add("examples", raw: String(d.examples.count))
-                return c.text
+                return entry(id: d.id, title: d.title, rationale: d.rationale, parameters: d.parameters, reads: d.reads, examples: d.examples.count)
             })
             p.add("project_checks", array: pack.projectChecks.sorted(by: { $0.description.id < $1.description.id }).map { check in
                 let d = check.description
-                var c = JSONObject()
-                c.add("id", d.id)
-                c.add("title", d.title)
-                c.add("rationale", d.rationale)
-                c.add("reads", array: d.reads.map { r in
-                    var x = JSONObject()
-                    x.add("name", r.name)
-                    x.add("type", r.type.description)
-                    return x.text
-                })
-                c.add("examples", raw: String(d.examples.count))
-                return c.text
+                return entry(id: d.id, title: d.title, rationale: d.rationale, parameters: nil, reads: d.reads, examples: d.examples.count)
             })
             p.add("functions", strings: pack.functions.map(\.name))
             return p.text
         })
         return root.text + "\n"
+    }
+
+    /// One check of the JSON listing; a project check has no parameters.
+    static func entry(id: String, title: String, rationale: String, parameters: [CheckParameter]?, reads: [CheckFact], examples: Int) -> String {
+        var c = JSONObject()
+        c.add("id", id)
+        c.add("title", title)
+        c.add("rationale", rationale)
+        if let parameters {
+            c.add("parameters", array: parameters.map { param in
+                var x = JSONObject()
+                x.add("name", param.name)
+                x.add("type", param.type.description)
+                x.add("default", raw: param.defaultValue?.json ?? "null")
+                x.add("summary", param.summary)
+                return x.text
+            })
+        }
+        c.add("reads", array: reads.map { r in
+            var x = JSONObject()
+            x.add("name", r.name)
+            x.add("type", r.type.description)
+            return x.text
+        })
+        c.add("examples", raw: String(examples))
+        return c.text
     }
 }

@@ -73,7 +73,7 @@ let package = Package(
         // The bundled executable: the CLI with every pack of this repository and the rules/ folder.
         .executableTarget(
             name: "kaohe",
-            dependencies: ["KaoheCLI", "KaoheCommon", "KaoheLeshanShizhong", "KaoheMaonan", "KaoheBundledRules"],
+            dependencies: ["KaoheCore", "KaoheCLI", "KaoheCommon", "KaoheLeshanShizhong", "KaoheMaonan", "KaoheBundledRules"],
             swiftSettings: swiftSettings
         ),
         // rules/ validated and compiled in at build time.

@@ -14,7 +14,7 @@ struct ChecksCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let registry = try Console.registry()
+        let registry = Console.engine.registry
         Console.out(format == .json ? CheckCatalog.json(registry) : CheckCatalog.text(registry))
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import KaoheCore
 
 struct CompetitionCommand: ParsableCommand {
@@ -9,8 +8,7 @@ struct CompetitionCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, markdown, json, html }
 
-    @Option(help: "The rules folder (default: ./rules, else the rules built into kaohe).")
-    var rules: String?
+    @OptionGroup var rules: RulesOptions
 
     @Option(help: "The competition id.")
     var competition: String
@@ -34,30 +32,8 @@ struct CompetitionCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        if let daily { try InputFiles.requireFile(daily) }
-        let loaded = try Console.loadRules(rules.map { [$0] } ?? [])
-        guard let definition = loaded.rules.competitions[competition] else {
-            let known = loaded.rules.competitions.keys.sorted()
-            throw Failure(message: "kaohe: no competition '\(competition)' in the rules"
-                + (Suggestion.didYouMean(competition, in: known).map { "; \($0)" } ?? "; competitions: \(known.joined(separator: ", "))"))
-        }
-        let plan = try Console.plan(loaded.rules, id: definition.onsite.value)
-        var sources = loaded.sources
-        var diagnostics = Diagnostics()
-        let reader = AssessmentReader()
-        let assessmentDocs = reader.documents(paths: [assessments], sources: &sources, diagnostics: &diagnostics)
-        let sheetDocs = scoresheets.map { reader.documents(paths: [$0], sources: &sources, diagnostics: &diagnostics) } ?? []
-        let juryDocs = jury.map { reader.documents(paths: [$0], sources: &sources, diagnostics: &diagnostics) }
-        let dailyDoc = daily.flatMap { reader.documents(paths: [$0], sources: &sources, diagnostics: &diagnostics).first }
-        let runner = CompetitionRunner(competition: definition,
-                                       evaluator: BatchEvaluator(scorer: Scorer(plan: plan, registry: try Console.registry())))
-        var outcome: CompetitionOutcome?
-        if !diagnostics.hasErrors {
-            outcome = runner.run(assessments: assessmentDocs, scoresheets: sheetDocs, jury: juryDocs, daily: dailyDoc, diagnostics: &diagnostics)
-        }
-        guard let outcome, !diagnostics.hasErrors else {
-            throw Failure(diagnostics, sources: sources)
-        }
+        let files = Engine.CompetitionFiles(assessments: assessments, scoresheets: scoresheets, jury: jury, daily: daily)
+        let outcome = try Console.engine.competition(try rules.load(), id: competition, files: files)
         let text: String
         switch format {
         case .table: text = CompetitionReport.table(outcome)

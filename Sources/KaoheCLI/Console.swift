@@ -1,7 +1,8 @@
+import ArgumentParser
 import Foundation
 import KaoheCore
 
-/// Output helpers shared by the subcommands.
+/// Standard output and error, and the engine this executable was built with.
 enum Console {
     static func out(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
@@ -11,58 +12,76 @@ enum Console {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    /// The packs linked into this executable.
-    static func registry() throws -> Registry { Environment.current.registry }
+    /// The engine with the packs and bundled rules linked into this executable.
+    static var engine: Engine { Environment.current }
+}
 
-    /// Loads rules; on any error prints every diagnostic to stderr and fails with status 1.
-    /// Loads the rules at `paths`; with none given, ./rules if it exists, else the rules built
-    /// into this executable.
-    static func loadRules(_ paths: [String]) throws -> LoadResult {
-        for path in paths where !FileManager.default.fileExists(atPath: path) {
-            throw Failure(message: "kaohe: rules folder '\(path)' not found; run kaohe from the folder that holds it, or pass --rules DIR")
-        }
-        let result = try load(paths)
-        
-        let diagnostics = result.diagnostics.sorted
-        if result.diagnostics.hasErrors {
-            throw Failure(message: DiagnosticRenderer(sources: result.sources).render(diagnostics) + summary(result.diagnostics))
-        }
-        if !diagnostics.isEmpty { err(DiagnosticRenderer(sources: result.sources).render(diagnostics) + "rules: " + summary(result.diagnostics)) }
-        return result
+/// `--rules`, shared by every command that reads one rules folder.
+struct RulesOptions: ParsableArguments {
+    @Option(help: "The rules folder (default: ./rules, else the rules built into kaohe).")
+    var rules: String?
+
+    /// The rules, refused on any error; their warnings are printed to stderr first.
+    func load() throws -> LoadResult {
+        try Self.load(rules.map { [$0] } ?? [])
     }
 
-    /// The rules to use, without reporting: for `validate`, which prints every diagnostic itself.
     static func load(_ paths: [String]) throws -> LoadResult {
-        let loader = RulesLoader(registry: try registry())
-        if !paths.isEmpty { return loader.load(paths: paths) }
-        let bundled = Environment.current.bundledRules
-        if FileManager.default.fileExists(atPath: "rules") || bundled.isEmpty { return loader.load(paths: ["rules"]) }
-        return loader.load(texts: bundled.map { ($0.path, $0.text) })
+        let loaded = try Console.engine.rules(at: paths)
+        if !loaded.diagnostics.all.isEmpty {
+            Console.err(DiagnosticRenderer(sources: loaded.sources).render(loaded.diagnostics.sorted) + "rules: " + loaded.diagnostics.countLine)
+        }
+        return loaded
+    }
+}
+
+/// Writes a report to stdout or to a file, complete or not at all (see `OutputFile`).
+enum Output {
+    static func write(_ text: String, to path: String?) throws {
+        guard let path else {
+            Console.out(text)
+            return
+        }
+        do {
+            try OutputFile.write(text, to: path)
+        } catch {
+            throw EngineFailure(message: "kaohe: \(error)")
+        }
     }
 
-    /// `2 errors`, `1 error, 3 warnings`, `1 warning`: what was just printed, counted (a count of
-    /// zero warnings is left out, so it never contradicts warnings printed earlier, such as the
-    /// rules' before an input's errors).
-    static func summary(_ diagnostics: Diagnostics) -> String {
-        let errors = diagnostics.errorCount, warnings = diagnostics.warningCount
-        var parts: [String] = []
-        if errors > 0 || warnings == 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
-        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
-        return parts.joined(separator: ", ") + "\n"
+    /// The file `-o` names, opened for writing and replaced only on `commit()`; nil for stdout.
+    static func open(_ path: String?) throws -> OutputFile? {
+        do {
+            return try path.map { path throws(OutputFile.Failure) in try OutputFile(path: path) }
+        } catch {
+            throw EngineFailure(message: "kaohe: \(error)")
+        }
     }
 
-    /// The plan for `id`, or the only checklist when `id` is nil.
-    static func plan(_ rules: RuleSet, id: String?) throws -> ChecklistPlan {
-        if let id {
-            guard let plan = rules.plans[id] else {
-                let help = Suggestion.didYouMean(id, in: rules.plans.keys).map { " (\($0))" } ?? ""
-                throw Failure(message: "kaohe: no checklist '\(id)' in the rules\(help); checklists: \(rules.plans.keys.sorted().joined(separator: ", "))")
-            }
-            return plan
-        }
-        guard rules.plans.count == 1, let only = rules.plans.values.first else {
-            throw Failure(message: "kaohe: the rules hold \(rules.plans.count) checklists; choose one with --checklist: \(rules.plans.keys.sorted().joined(separator: ", "))")
-        }
-        return only
+    static func commit(_ file: OutputFile?) throws {
+        do { try file?.commit() } catch { throw EngineFailure(message: "kaohe: \(error)") }
+    }
+}
+
+/// A progress line on stderr for long batches, only when stderr is a terminal.
+struct Progress: Sendable {
+    static let shown = isatty(FileHandle.standardError.fileDescriptor) == 1
+
+    /// Reports to the terminal; nil when nothing would be shown.
+    static var line: (@Sendable (Int, Int) -> Void)? {
+        guard shown else { return nil }
+        return { @Sendable done, total in report(done, of: total) }
+    }
+
+    static func report(_ done: Int, of total: Int) {
+        guard total >= 500 else { return }
+        let width = 30
+        let filled = width * done / max(1, total)
+        Console.err("\r评分 [" + String(repeating: "█", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total)")
+    }
+
+    static func finish(total: Int) {
+        guard shown, total >= 500 else { return }
+        Console.err("\r" + String(repeating: " ", count: 60) + "\r")
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import KaoheCore
 
 struct ExprCommand: ParsableCommand {
@@ -16,8 +15,7 @@ struct ExprCommand: ParsableCommand {
         case text, json
     }
 
-    @Option(help: "The rules folder (to use a checklist's facts).")
-    var rules: String?
+    @OptionGroup var rules: RulesOptions
 
     @Option(help: "The checklist whose facts the expression may use.")
     var checklist: String?
@@ -35,55 +33,9 @@ struct ExprCommand: ParsableCommand {
     var expression: String
 
     func run() throws {
-        var scope = ExpressionScope()
-        var frame = Frame(facts: [], asOf: Day(ordinal: 0), period: nil)
-        var asOfDay = asOf
-        if rules != nil || checklist != nil || facts != nil {
-            let loaded = try Console.loadRules(rules.map { [$0] } ?? [])
-            let plan = try Console.plan(loaded.rules, id: checklist)
-            scope = plan.scope
-            frame.facts = plan.facts.map { .missing([$0.name]) }
-            frame.period = plan.checklist.period
-            if let facts {
-                let input = try InputFiles.readUnitFacts(path: facts, plan: plan)
-                frame.facts = input.values
-                asOfDay = asOfDay ?? input.asOf
-            }
-            asOfDay = asOfDay ?? plan.checklist.period?.to
-        }
-        let compiled: CompiledExpression
-        switch ExpressionCompiler(scope: scope).compile(.commandLine(expression)) {
-        case .success(let c): compiled = c
-        case .failure(let errors):
-            var sources = SourceStore()
-            sources.add(path: "<expression>", text: expression)
-            throw Failure(message: DiagnosticRenderer(sources: sources).render(errors.all))
-        }
-        if compiled.readsAsOf {
-            guard let asOfDay else {
-                throw Failure(message: "kaohe: the expression reads as_of; give the date with --as-of YYYY-MM-DD")
-            }
-            frame.asOf = asOfDay
-        }
-        let value: Value
-        do {
-            value = try Evaluator.evaluate(compiled, &frame)
-        } catch {
-            var sources = SourceStore()
-            sources.add(path: "<expression>", text: expression)
-            let location = error.location ?? SourceLocation(file: "<expression>", line: 1, column: 1)
-            throw Failure(message: DiagnosticRenderer(sources: sources).render(Diagnostic(.error, at: location, error.message)))
-        }
-        switch format {
-        case .text:
-            Console.out(value.literal + "\n")
-        case .json:
-            var fields = ["\"value\": \(value.json)", "\"type\": \(JSONText.quote(compiled.type.description))",
-                          "\"literal\": \(JSONText.quote(value.literal))"]
-            if case .missing(let names) = value {
-                fields.append("\"missing\": [" + names.map(JSONText.quote).joined(separator: ", ") + "]")
-            }
-            Console.out("{" + fields.joined(separator: ", ") + "}\n")
-        }
+        let usesRules = rules.rules != nil || checklist != nil || facts != nil
+        let context = Engine.ExpressionContext(rules: usesRules ? try rules.load() : nil, checklist: checklist, facts: facts, asOf: asOf)
+        let answer = try Console.engine.evaluateExpression(expression, in: context)
+        Console.out((format == .json ? answer.json : answer.value.literal) + "\n")
     }
 }

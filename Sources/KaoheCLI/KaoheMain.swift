@@ -14,15 +14,14 @@ public enum KaoheMain {
     /// Runs the command tree with `packs` linked in, and exits with the documented status:
     /// 0 done, 1 invalid rules or input (or a failed rule test), 2 usage error. Never a stack trace.
     public static func run(packs: [Pack], bundledRules: [BundledFile] = [], arguments: [String]? = nil) -> Never {
-        let registry: Registry
+        let engine: Engine
         do {
-            registry = try Registry(packs: packs)
+            engine = try Engine(packs: packs, bundledRules: bundledRules)
         } catch {
-            FileHandle.standardError.write(Data("kaohe: \(error)\n".utf8))
+            FileHandle.standardError.write(Data((error.rendered + "\n").utf8))
             exit(1)
         }
-        let environment = Environment(registry: registry, bundledRules: bundledRules)
-        Environment.$current.withValue(environment) {
+        Environment.$current.withValue(engine) {
             runCommand(arguments)
         }
         exit(0)
@@ -53,9 +52,10 @@ public enum KaoheMain {
         do {
             var command = try Kaohe.parseAsRoot(normalized(arguments ?? Array(CommandLine.arguments.dropFirst())))
             try command.run()
-        } catch let failure as Failure {
-            if !failure.message.isEmpty {
-                FileHandle.standardError.write(Data((failure.message.hasSuffix("\n") ? failure.message : failure.message + "\n").utf8))
+        } catch let failure as EngineFailure {
+            let text = failure.rendered
+            if !text.isEmpty {
+                FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
             }
             exit(1)
         } catch {
@@ -69,21 +69,6 @@ public enum KaoheMain {
     }
 }
 
-/// The input or rules were invalid: the message has already been composed for a person.
-/// Why a command failed, as printed to stderr before exit status 1.
-struct Failure: Error {
-    var message: String
-
-    init(message: String) {
-        self.message = message
-    }
-
-    /// Every diagnostic, each with its file:line:col, line and caret, then the count.
-    init(_ diagnostics: Diagnostics, sources: SourceStore) {
-        message = DiagnosticRenderer(sources: sources).render(diagnostics.sorted) + Console.summary(diagnostics)
-    }
-}
-
 struct Kaohe: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kaohe",
@@ -94,22 +79,8 @@ struct Kaohe: ParsableCommand {
     )
 }
 
-/// A rules file compiled into the executable (see the EmbedRules build plugin).
-public struct BundledFile: Sendable {
-    public var path: String
-    public var text: String
-
-    public init(path: String, text: String) {
-        self.path = path
-        self.text = text
-    }
-}
-
-/// What the running executable links: its packs and its bundled rules. Bound once per run as a
-/// task-local value, so the commands need no global mutable state.
-struct Environment: Sendable {
-    var registry: Registry
-    var bundledRules: [BundledFile]
-
-    @TaskLocal static var current = Environment(registry: .empty, bundledRules: [])
+/// The engine of the running executable (its packs and bundled rules). Bound once per run as
+/// a task-local value, so the commands need no global mutable state.
+enum Environment {
+    @TaskLocal static var current = Engine(registry: .empty)
 }

@@ -7,28 +7,7 @@ struct LedgerOptions: ParsableArguments {
     @Option(help: "The ledger file (SQLite; created on first use).")
     var db: String
 
-    func open() throws -> any LedgerStore {
-        do {
-            return try SQLiteLedgerStore(path: db)
-        } catch let error as LedgerError {
-            throw Failure(message: "kaohe: \(error.message)")
-        }
-    }
-}
-
-/// Runs a ledger operation, turning its errors into messages for people.
-func ledger<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as LedgerError {
-        throw Failure(message: "kaohe: \(error.message)")
-    } catch let error as LedgerInputError {
-        throw Failure(message: error.rendered + Console.summary(error.diagnostics))
-    } catch let failure as Failure {
-        throw failure
-    } catch {
-        throw Failure(message: "kaohe: the ledger failed: \(error)")
-    }
+    func open() throws -> Ledger { try Ledger.open(path: db) }
 }
 
 struct LedgerCommand: ParsableCommand {
@@ -56,11 +35,8 @@ struct LedgerImport: ParsableCommand {
     }
 
     func run() throws {
-        let summaries = try ledger { try results.flatMap { try ResultSummary.read(path: $0) } }
-        let store = try options.open()
-        let summary = try ledger { try store.importResults(summaries, by: by) }
-        Console.out("imported \(summaries.count) result\(summaries.count == 1 ? "" : "s"): \(summary.opened) opened, "
-            + "\(summary.reopened) reopened, \(summary.rectified) rectified (awaiting 销号), \(summary.unchanged) still open\n")
+        let imported = try options.open().importResults(files: results, by: by)
+        Console.out(LedgerText.imported(results: imported.results, imported.summary))
     }
 }
 
@@ -90,17 +66,8 @@ struct LedgerUpdate: ParsableCommand {
     var evidence: String?
 
     func run() throws {
-        let day = on ?? Self.today()
-        let store = try options.open()
-        let item = try ledger { try store.update(id, to: status, by: by, on: day, note: note, evidence: evidence) }
-        Console.out("#\(item.id) \(item.findingID): \(item.status.rawValue)（\(item.status.label)）\n")
-    }
-
-    /// The date of an update, when none is given: the one place Kaohe reads the clock, to stamp
-    /// the history (scoring never does).
-    static func today() -> Day {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Shanghai") ?? .current, from: Date())
-        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(ordinal: 0)
+        let item = try options.open().update(id, to: status, by: by, on: on ?? Ledger.today(), note: note, evidence: evidence)
+        Console.out(LedgerText.moved(item))
     }
 }
 
@@ -129,24 +96,12 @@ struct LedgerList: ParsableCommand {
     var format: Format = .table
 
     func run() throws {
-        let day = asOf ?? LedgerUpdate.today()
-        let store = try options.open()
-        let items = try ledger { try store.items(LedgerFilter(unit: unit, status: status, overdueOn: overdue ? day : nil)) }
+        let day = asOf ?? Ledger.today()
+        let items = try options.open().items(LedgerFilter(unit: unit, status: status, overdueOn: overdue ? day : nil))
         switch format {
-        case .table:
-            var table = TextTable(headers: ["编号", "单位", "问题", "状态", "期限", "逾期", "责任人"], rightAligned: [0])
-            for item in items {
-                table.add(["#\(item.id)", item.unitName, item.problem, item.status.label, item.due?.description ?? "",
-                           item.isOverdue(on: day) ? "逾期" : "", item.owner ?? ""])
-            }
-            Console.out(table.render() + "\(items.count) 项\n")
-        case .json:
-            Console.out("[" + items.map { LedgerJSON.item($0).text }.joined(separator: ", ") + "]\n")
-        case .csv:
-            let rows = [["编号", "问题编号", "单位", "问题", "整改措施", "责任人", "期限", "状态"]] + items.map {
-                ["\($0.id)", $0.findingID, $0.unitName, $0.problem, $0.action ?? "", $0.owner ?? "", $0.due?.description ?? "", $0.status.label]
-            }
-            Console.out(CSVReport.bom + rows.map { $0.map(CSVReport.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n")
+        case .table: Console.out(LedgerText.table(items, on: day))
+        case .json: Console.out(LedgerText.json(items))
+        case .csv: Console.out(LedgerText.csv(items))
         }
     }
 }
@@ -160,16 +115,8 @@ struct LedgerShow: ParsableCommand {
     var id: Int64
 
     func run() throws {
-        let store = try options.open()
-        let (item, history) = try ledger { try store.item(id) }
-        var out = "#\(item.id) \(item.findingID)  \(item.unitName)\n"
-        out += "问题：\(item.problem)\n状态：\(item.status.label)（\(item.status.rawValue)）\n"
-        out += "整改措施：\(item.action ?? "—")  责任人：\(item.owner ?? "—")  期限：\(item.due?.description ?? "—")\n\n历史：\n"
-        for entry in history {
-            out += "  \(entry.on)  \(entry.actor)  \(entry.from.map { "\($0.label) → " } ?? "")\(entry.to.label)"
-                + (entry.note.map { "  \($0)" } ?? "") + (entry.evidence.map { "  证据：\($0)" } ?? "") + "\n"
-        }
-        Console.out(out)
+        let found = try options.open().item(id)
+        Console.out(LedgerText.item(found.item, history: found.history))
     }
 }
 
@@ -184,16 +131,7 @@ struct LedgerVerify: ParsableCommand {
     var head: String?
 
     func run() throws {
-        let store = try options.open()
-        let report = try ledger { try store.verify(head: head) }
-        guard report.isIntact else {
-            throw Failure(message: report.problems.map { "kaohe: \($0)" }.joined(separator: "\n") + "\nkaohe: the ledger's history has been tampered with")
-        }
-        var text = "ok: \(report.entries) history entries, the hash chain is intact\n"
-        if let at = report.publishedAt {
-            text += "ok: the published head is entry #\(at), unchanged with everything before it; \(report.addedSincePublished) entr\(report.addedSincePublished == 1 ? "y" : "ies") added since\n"
-        }
-        Console.out(text)
+        Console.out(try LedgerText.verified(try options.open().verify(head: head)))
     }
 }
 
@@ -205,8 +143,7 @@ struct LedgerHeadCommand: ParsableCommand {
     @OptionGroup var options: LedgerOptions
 
     func run() throws {
-        let store = try options.open()
-        Console.out("\(try ledger { try store.head() })\n")
+        Console.out("\(try options.open().head())\n")
     }
 }
 
@@ -237,8 +174,7 @@ struct MonthlyCommand: ParsableCommand {
 
     func run() throws {
         guard let month = MonthlyReport.month(month) else { return }
-        let store = try options.open()
-        let report = try ledger { MonthlyReport(items: try store.items(LedgerFilter()), history: try store.history(), month: month) }
+        let report = try options.open().monthlyReport(month)
         let text: String
         switch format {
         case .table: text = MonthlyReportRenderer.table(report)
@@ -247,24 +183,5 @@ struct MonthlyCommand: ParsableCommand {
         case .html: text = MonthlyReportRenderer.html(report)
         }
         try Output.write(text, to: output)
-    }
-}
-
-enum LedgerJSON {
-    static func item(_ item: LedgerItem) -> JSONObject {
-        var o = JSONObject()
-        o.add("id", raw: String(item.id))
-        o.add("finding", item.findingID)
-        o.add("unit", item.unit)
-        o.add("unit_name", item.unitName)
-        o.add("item", item.item)
-        o.add("problem", item.problem)
-        o.add("action", item.action)
-        o.add("owner", item.owner)
-        o.add("severity", item.severity)
-        o.add("due", item.due?.description)
-        o.add("status", item.status.rawValue)
-        o.add("opened_on", item.openedOn.description)
-        return o
     }
 }

@@ -6,15 +6,12 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Print a checklist as resolved after its overlays, each element with its origin.")
 
-    @Option(help: "The rules folder (default: ./rules, else the rules built into kaohe).")
-    var rules: String?
+    @OptionGroup var rules: RulesOptions
 
     @Option(help: "The checklist id.")
     var checklist: String
 
     func run() throws {
-        let result = try Console.loadRules(rules.map { [$0] } ?? [])
-        let plan = try Console.plan(result.rules, id: checklist)
-        Console.out(ChecklistPrinter.render(plan.checklist))
+        Console.out(ChecklistText.render(try rules.load().plan(checklist).checklist))
     }
 }

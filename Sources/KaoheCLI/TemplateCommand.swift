@@ -6,8 +6,7 @@ struct TemplateCommand: ParsableCommand {
         commandName: "template",
         abstract: "Print a blank self-assessment for a checklist, every fact with its title as a comment.")
 
-    @Option(help: "The rules folder (default: ./rules, else the rules built into kaohe).")
-    var rules: String?
+    @OptionGroup var rules: RulesOptions
 
     @Option(help: "The checklist id.")
     var checklist: String?
@@ -16,8 +15,6 @@ struct TemplateCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let loaded = try Console.loadRules(rules.map { [$0] } ?? [])
-        let plan = try Console.plan(loaded.rules, id: checklist)
-        try Output.write(SelfAssessmentTemplate.render(plan), to: output)
+        try Output.write(SelfAssessmentTemplate.render(try rules.load().plan(checklist)), to: output)
     }
 }

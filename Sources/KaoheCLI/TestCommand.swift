@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import KaoheCore
 
 struct TestCommand: ParsableCommand {
@@ -21,13 +20,8 @@ struct TestCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let loaded = try Console.loadRules(paths)
-        let report = RuleTestRunner(rules: loaded.rules, registry: try Console.registry()).run(sources: loaded.sources)
-        if report.diagnostics.hasErrors {
-            throw Failure(message: DiagnosticRenderer(sources: report.sources).render(report.diagnostics.sorted))
-        }
-        let text = format == .junit ? JUnitReport.render(report) : RuleTestText.render(report)
-        try Output.write(text, to: output)
-        if report.failed > 0 { throw Failure(message: "") }
+        let report = try Console.engine.test(try RulesOptions.load(paths))
+        try Output.write(format == .junit ? JUnitReport.render(report) : RuleTestText.render(report), to: output)
+        if report.failed > 0 { throw EngineFailure(message: "") }
     }
 }

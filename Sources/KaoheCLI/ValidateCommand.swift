@@ -10,14 +10,9 @@ struct ValidateCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let result = try Console.load(paths)
-        let diagnostics = result.diagnostics.sorted
-        Console.out(DiagnosticRenderer(sources: result.sources).render(diagnostics))
-        let rules = result.rules
-        if result.diagnostics.hasErrors {
-            throw Failure(message: Console.summary(result.diagnostics))
-        }
-        Console.out("ok: \(rules.plans.count) checklist\(rules.plans.count == 1 ? "" : "s"), \(rules.standards.count) standards, \(rules.tests.count) test file\(rules.tests.count == 1 ? "" : "s")"
-            + (diagnostics.isEmpty ? "\n" : ", " + Console.summary(result.diagnostics)))
+        let result = Console.engine.loadRules(at: paths)
+        Console.out(DiagnosticRenderer(sources: result.sources).render(result.diagnostics.sorted))
+        if result.diagnostics.hasErrors { throw EngineFailure(message: result.diagnostics.countLine) }
+        Console.out(RulesSummary.line(result))
     }
 }

@@ -36,7 +36,7 @@ enum AssessmentTarget {
         let named = AssessmentReader.checklistID(of: document.node).flatMap { world.rules.plans[$0] }
         var problems: [String] = []
         for plan in named.map({ [$0] }) ?? world.plans {
-            let evaluator = BatchEvaluator(scorer: Scorer(plan: plan, registry: world.registry))
+            let evaluator = BatchEvaluator(scorer: Scorer(plan: plan))
             var diagnostics = Diagnostics()
             let decoded = evaluator.decode([document], asOf: nil, diagnostics: &diagnostics)
             problems += Invariants.diagnostics(diagnostics, sources: sources)

@@ -20,9 +20,9 @@ enum RulesTarget {
             let empty = SelfAssessment(source: "fuzz", checklist: id, unit: Unit(id: "fuzz", name: "fuzz", category: plan.checklist.categories.first?.id.value),
                                        asOf: asOf, facts: plan.facts.map { .missing([$0.name]) }, responses: [:],
                                        location: SourceLocation(file: "fuzz.yaml", line: 1, column: 1))
-            let result = Scorer(plan: plan, registry: world.registry).evaluate(empty, asOf: asOf)
+            let result = Scorer(plan: plan).evaluate(empty, asOf: asOf)
             problems += Invariants.result(result, plan: plan)
-            _ = ChecklistPrinter.render(plan.checklist)
+            _ = ChecklistText.render(plan.checklist)
         }
         return problems
     }

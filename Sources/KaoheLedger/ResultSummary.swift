@@ -49,14 +49,12 @@ public struct ResultSummary: Sendable, Equatable {
     public static let maxDocumentBytes = 64 << 20
 
     /// Reads the file; every problem is located (`file:line:col`) and all of them are reported
-    /// together in the thrown `LedgerInputError`.
+    /// together in the thrown `EngineFailure`.
     public static func read(path: String) throws -> [ResultSummary] {
         let start = SourceLocation(file: path, line: 1, column: 1)
         var diagnostics = Diagnostics()
         var sources = SourceStore()
-        func fail() -> LedgerInputError {
-            LedgerInputError(diagnostics: diagnostics, rendered: DiagnosticRenderer(sources: sources).render(diagnostics.sorted))
-        }
+        func fail() -> EngineFailure { EngineFailure(diagnostics, sources: sources) }
         if let problem = FileKind.problemReadingFile(at: path) {
             diagnostics.error(start, problem)
             throw fail()
@@ -160,11 +158,4 @@ public struct ResultSummary: Sendable, Equatable {
         let name = node["unit"]?["name"].flatMap { $0.isNull ? nil : $0.scalar } ?? unitID
         return ResultSummary(unit: unitID, unitName: name, checklist: checklist, asOf: asOf, findings: records)
     }
-}
-
-/// A result file that could not be imported, with every located problem.
-public struct LedgerInputError: Error, Sendable {
-    public var diagnostics: Diagnostics
-    /// The diagnostics rendered with their source lines and carets.
-    public var rendered: String
 }

@@ -1,5 +1,6 @@
 import KaoheBundledRules
 import KaoheCLI
+import KaoheCore
 import KaoheCommon
 import KaoheLeshanShizhong
 import KaoheMaonan

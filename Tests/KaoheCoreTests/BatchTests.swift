@@ -8,7 +8,7 @@ struct BatchTests {
     @Test("a large batch is scored on all cores in input order, identical to one-by-one scoring")
     func parallel() throws {
         let plan = try #require(try RuleFixture.bundled().rules.plans["leshan-shizhong.organs"])
-        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan, registry: try RuleFixture.registry()))
+        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan))
         let categories = ["party-government", "law-enforcement", "economic", "social-service"]
         var lines: [String] = []
         for k in 0..<500 {

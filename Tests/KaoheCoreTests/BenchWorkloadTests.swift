@@ -14,7 +14,7 @@ struct BenchWorkloadTests {
         var sources = SourceStore()
         var diagnostics = Diagnostics()
         let documents = AssessmentReader().documents(paths: [Fixtures.path("bench/units_2000.jsonl")], sources: &sources, diagnostics: &diagnostics)
-        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan, registry: try RuleFixture.registry()))
+        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan))
         let results = evaluator.evaluate(evaluator.decode(documents, asOf: nil, diagnostics: &diagnostics))
         #expect(!diagnostics.hasErrors)
         #expect(results.count == 2000)

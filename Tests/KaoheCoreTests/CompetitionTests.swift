@@ -17,7 +17,7 @@ struct CompetitionTests {
     static func runner(trim: Int = 1) throws -> CompetitionRunner {
         var (competition, plan) = try loaded()
         competition.trim = trim
-        return CompetitionRunner(competition: competition, evaluator: BatchEvaluator(scorer: Scorer(plan: plan, registry: try RuleFixture.registry())))
+        return CompetitionRunner(competition: competition, evaluator: BatchEvaluator(scorer: Scorer(plan: plan)))
     }
 
     /// A judge's sheet giving `total` spread over the five dimensions.

@@ -67,7 +67,7 @@ struct EquivalentYAMLTests {
             let nodes = YAMLReader().parse(data: Data(try String(contentsOfFile: example, encoding: .utf8).utf8), path: example,
                                            sources: &sources, diagnostics: &diagnostics)
             guard let id = nodes.first.flatMap({ AssessmentReader.checklistID(of: $0) }), let plan = loaded.rules.plans[id] else { continue }
-            let evaluator = BatchEvaluator(scorer: Scorer(plan: plan, registry: registry))
+            let evaluator = BatchEvaluator(scorer: Scorer(plan: plan))
             let decoded = evaluator.decode(nodes.map { .init(node: $0, source: example) }, asOf: nil, diagnostics: &diagnostics)
             try #require(!diagnostics.hasErrors)
             out += evaluator.evaluate(decoded).map { ResultJSON.object($0).text }

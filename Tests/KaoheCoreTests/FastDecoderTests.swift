@@ -30,7 +30,7 @@ struct FastDecoderTests {
     @Test("all 2,000 benchmark lines take the fast lane and decode as the careful path does")
     func benchLines() throws {
         let plan = try #require(Self.plan)
-        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan, registry: .empty))
+        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan))
         #expect(Self.lines.count == 2000)
         for line in Self.lines {
             let fast = try #require(evaluator.decodeFast(line, path: "b.jsonl", number: 7, asOf: nil), "\(line.prefix(80))")
@@ -57,7 +57,7 @@ struct FastDecoderTests {
     ])
     func refused(_ line: String) throws {
         let plan = try #require(Self.plan)
-        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan, registry: .empty))
+        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan))
         #expect(Self.careful(evaluator, line) == nil, "the careful path should refuse this line")
         #expect(evaluator.decodeFast(line, path: "b.jsonl", number: 7, asOf: nil) == nil)
     }
@@ -65,7 +65,7 @@ struct FastDecoderTests {
     @Test("a mangled line either takes the fast lane exactly as the careful path reads it, or goes to the careful path")
     func mangled() async throws {
         let plan = try #require(Self.plan)
-        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan, registry: .empty))
+        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan))
         let pieces = ["", "-", "0", "1.5", "null", "true", "\"", "\\u0041", ",", "}", "]", "e5", "\"2026-02-29\"", " ", "9999999999999999999"]
         await propertyCheck(count: 1000, input: Gen.int(in: 0..<2000), Gen.int(in: 0...4000), Gen.int(in: 0...3), Gen.int(in: 0..<15)) { lineIndex, at, cut, piece in
             var bytes = Array(Self.lines[lineIndex].utf8)

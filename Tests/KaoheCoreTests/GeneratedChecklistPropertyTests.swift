@@ -22,7 +22,7 @@ struct GeneratedChecklistPropertyTests {
             YAMLReader().parse(data: Data(text.utf8), path: "u\(index).yaml", sources: &sources, diagnostics: &diagnostics)
                 .map { AssessmentReader.Document(node: $0, source: "u\(index).yaml") }
         }
-        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan, registry: .empty))
+        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan))
         let decoded = evaluator.decode(documents, asOf: nil, diagnostics: &diagnostics)
         if diagnostics.hasErrors { Issue.record("generated units do not decode: \(diagnostics.all.map(\.message))") }
         return evaluator.evaluate(decoded)
@@ -112,7 +112,7 @@ struct GeneratedChecklistPropertyTests {
             guard let rules = Self.load(texts) else { return }
             func shape(_ id: String) -> String {
                 guard let c = rules.checklists[id] else { return "missing \(id)" }
-                return ChecklistPrinter.render(c, origins: false).split(separator: "\n").filter { !$0.hasPrefix("id: ") }.joined(separator: "\n")
+                return ChecklistText.render(c, origins: false).split(separator: "\n").filter { !$0.hasPrefix("id: ") }.joined(separator: "\n")
             }
             #expect(shape("gen.empty") == shape("gen.base"))
             #expect(shape("gen.twice") == shape("gen.once"))

@@ -44,7 +44,7 @@ struct OverlayTests {
         let first = try RuleFixture.bundled(), second = try RuleFixture.bundled()
         for id in first.rules.plans.keys {
             let a = try #require(first.rules.plans[id]), b = try #require(second.rules.plans[id])
-            #expect(ChecklistPrinter.render(a.checklist) == ChecklistPrinter.render(b.checklist))
+            #expect(ChecklistText.render(a.checklist) == ChecklistText.render(b.checklist))
         }
     }
 }
@@ -76,7 +76,7 @@ struct StandardsAndInputTests {
         #expect(documents.count == 3)
         #expect(documents.map(\.source) == ["\(path):1", "\(path):3", "\(path):4"])
         let plan = try #require(try RuleFixture.bundled().rules.plans["leshan-shizhong.organs"])
-        let decoded = BatchEvaluator(scorer: Scorer(plan: plan, registry: try RuleFixture.registry()))
+        let decoded = BatchEvaluator(scorer: Scorer(plan: plan))
             .decode(documents, asOf: nil, diagnostics: &diagnostics)
         #expect(decoded.map(\.0.unit.id) == ["U1", "U3"])
         let errors = diagnostics.sorted
@@ -97,7 +97,7 @@ struct BrandProjectTests {
         var diagnostics = Diagnostics()
         let documents = AssessmentReader().documents(paths: [Fixtures.repository.appendingPathComponent("examples/maonan").path],
                                                      sources: &sources, diagnostics: &diagnostics)
-        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan, registry: try RuleFixture.registry()))
+        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan))
         let results = evaluator.evaluate(evaluator.decode(documents, asOf: nil, diagnostics: &diagnostics))
         #expect(!diagnostics.hasErrors)
         let outcomes = Dictionary(uniqueKeysWithValues: results.map { ($0.unit.id, $0.projects.first?.outcome ?? "") })

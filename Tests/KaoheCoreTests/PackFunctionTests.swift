@@ -27,7 +27,7 @@ struct PackFunctionTests {
         let loaded = try Self.load("quarter(held) == 4")
         #expect(!loaded.diagnostics.hasErrors)
         let plan = try #require(loaded.rules.plans.values.first)
-        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan, registry: .empty))
+        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan))
         var diagnostics = Diagnostics()
         var sources = SourceStore()
         let nodes = YAMLReader().parse(data: Data(RuleFixture.input("{held: 2026-11-20}").utf8), path: "i.yaml", sources: &sources,

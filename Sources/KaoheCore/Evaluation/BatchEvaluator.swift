@@ -39,7 +39,7 @@ public struct BatchEvaluator: Sendable {
             return ParsedDocument(assessment: assessment, diagnostics: local)
         }
         var decoded: [(SelfAssessment, Day)] = []
-        var seen: [String: SourceLocation] = [:]
+        var roster = UnitRoster()
         for (document, result) in zip(documents, parsed) {
             diagnostics.append(contentsOf: result.diagnostics)
             guard var assessment = result.assessment else { continue }
@@ -49,12 +49,7 @@ public struct BatchEvaluator: Sendable {
                                   help: "add as_of: YYYY-MM-DD to the document, or pass --as-of")
                 continue
             }
-            if let first = seen[assessment.unit.id] {
-                diagnostics.error(document.node.location, "unit '\(assessment.unit.id)' is assessed twice in this batch",
-                                  notes: [.init(location: first, message: "first assessed here")])
-                continue
-            }
-            seen[assessment.unit.id] = document.node.location
+            guard roster.admit(assessment.unit.id, at: document.node.location, diagnostics: &diagnostics) else { continue }
             decoded.append((assessment, day))
         }
         return decoded

@@ -4,11 +4,9 @@ import Foundation
 /// facts) and compares totals, grades, item scores and statuses, and finding ids.
 public struct RuleTestRunner: Sendable {
     public let rules: RuleSet
-    public let registry: Registry
 
-    public init(rules: RuleSet, registry: Registry) {
+    public init(rules: RuleSet) {
         self.rules = rules
-        self.registry = registry
     }
 
     public struct CaseResult: Sendable {
@@ -40,7 +38,7 @@ public struct RuleTestRunner: Sendable {
         var touched: [String: Set<String>] = [:]
         for document in rules.tests.sorted(by: { $0.path < $1.path }) {
             guard let plan = rules.plans[document.checklist.value] else { continue }
-            let scorer = Scorer(plan: plan, registry: registry)
+            let scorer = Scorer(plan: plan)
             let reader = MappingReader(document.node, what: "a tests document", allowed: ["kaohe", "kind", "checklist", "cases"], diagnostics: &diagnostics)
             for caseNode in Scalars.sequence(reader["cases"], "cases", &diagnostics) ?? [] {
                 let c = MappingReader(caseNode, what: "a test case", allowed: Self.caseKeys, required: ["name", "expect"], diagnostics: &diagnostics)

@@ -5,11 +5,9 @@ import Foundation
 /// grades from the rounded total, and the findings to rectify.
 public struct Scorer: Sendable {
     public let plan: ChecklistPlan
-    public let fingerprint: String
 
-    public init(plan: ChecklistPlan, registry: Registry) {
+    public init(plan: ChecklistPlan) {
         self.plan = plan
-        self.fingerprint = Fingerprint.of(plan, registry: registry)
     }
 
     public func evaluate(_ assessment: SelfAssessment, asOf: Day) -> UnitResult {
@@ -84,7 +82,7 @@ public struct Scorer: Sendable {
             }
         }
         if vetoes.contains(where: \.zeroScore) { total = 0 }
-        return UnitResult(checklistID: c.id, checklistVersion: c.version, fingerprint: fingerprint, unit: unit, asOf: asOf,
+        return UnitResult(checklistID: c.id, checklistVersion: c.version, fingerprint: plan.fingerprint, unit: unit, asOf: asOf,
                           source: assessment.source, total: total, grade: grade(for: total, vetoes: vetoes), vetoes: vetoes,
                           bonus: bonus, penalty: penaltyTotal, sections: sections, items: items,
                           findings: findings.all, errors: errors)

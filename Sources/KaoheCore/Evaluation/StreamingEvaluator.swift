@@ -29,7 +29,7 @@ public struct StreamingEvaluator: Sendable {
         }
         defer { try? handle.close() }
         var summary = Summary()
-        var seen = Set<String>()
+        var roster = UnitRoster()
         var pending = Data()
         var lineNumber = 0
         var block: [(Int, Data)] = []
@@ -55,9 +55,8 @@ public struct StreamingEvaluator: Sendable {
                     continue
                 }
                 guard let unit = line.unit else { continue }
-                guard seen.insert(unit).inserted else {
+                guard roster.admit(unit, at: SourceLocation(file: path, line: line.number, column: 1), diagnostics: &diagnostics) else {
                     sources.add(path: path, line: line.number, text: line.text ?? "")
-                    diagnostics.error(SourceLocation(file: path, line: line.number, column: 1), "unit '\(unit)' is assessed twice in this batch")
                     continue
                 }
                 guard !diagnostics.hasErrors else { continue }

@@ -90,6 +90,18 @@ public struct AssessmentReader: Sendable {
         return documents
     }
 
+    /// The `checklist` the first document of a JSON Lines file names (read from its first line
+    /// only, so a batch of any size is not read twice).
+    public static func checklistID(ofFirstLineOf path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: 1 << 20)) ?? Data()
+        guard let line = data.split(separator: 0x0A).first, let text = String(validating: line, as: UTF8.self) else { return nil }
+        var parser = JSONNodeParser(text: text, path: path, firstLine: 1)
+        guard let node = try? parser.parseDocument() else { return nil }
+        return checklistID(of: node)
+    }
+
     /// The `checklist:` a document names, if any (to choose the checklist for a batch).
     public static func checklistID(of node: YAMLNode) -> String? {
         guard case .mapping(let pairs) = node.content else { return nil }

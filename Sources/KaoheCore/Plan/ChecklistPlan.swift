@@ -15,6 +15,8 @@ public struct ChecklistPlan: Sendable {
     public let standards: StandardsPlan?
     /// The fixed words of explanations, in the checklist's locale.
     let wording: ExplanationWording
+    /// A hash of everything that decides results: the resolved checklist and its packs' checks.
+    public let fingerprint: String
 
     public func slot(of fact: String) -> Int? { scope.facts[fact]?.slot }
 

@@ -85,7 +85,8 @@ struct PlanCompiler {
         guard diagnostics.errorCount == before else { return nil }
         return ChecklistPlan(checklist: c, scope: scope, facts: c.facts, sections: sections,
                              penalties: c.penalties.map { penaltyPlan($0, expression) }, bonuses: bonuses, vetoes: vetoes,
-                             standards: standardsPlan, wording: ExplanationWording(locale: c.locale))
+                             standards: standardsPlan, wording: ExplanationWording(locale: c.locale),
+                             fingerprint: Fingerprint.of(c, registry: registry))
     }
 
     func penaltyPlan(_ penalty: Penalty, _ expression: (ExpressionSource?, ExprType) -> CompiledExpression?) -> PenaltyPlan {

@@ -43,7 +43,7 @@ struct RuleFixture {
         var sources = SourceStore()
         var diagnostics = Diagnostics()
         let nodes = YAMLReader().parse(data: Data(yaml.utf8), path: "input.yaml", sources: &sources, diagnostics: &diagnostics)
-        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan, registry: try registry()))
+        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan))
         let decoded = evaluator.decode(nodes.map { .init(node: $0, source: "input.yaml") }, asOf: asOf.flatMap { Day($0) },
                                        diagnostics: &diagnostics)
         if diagnostics.hasErrors || decoded.isEmpty {
@@ -57,7 +57,7 @@ struct RuleFixture {
         var sources = SourceStore()
         var diagnostics = Diagnostics()
         let nodes = YAMLReader().parse(data: Data(yaml.utf8), path: "input.yaml", sources: &sources, diagnostics: &diagnostics)
-        _ = BatchEvaluator(scorer: Scorer(plan: plan, registry: try registry()))
+        _ = BatchEvaluator(scorer: Scorer(plan: plan))
             .decode(nodes.map { .init(node: $0, source: "input.yaml") }, asOf: nil, diagnostics: &diagnostics)
         return DiagnosticRenderer(sources: sources).render(diagnostics.sorted)
     }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Prints a resolved checklist for `kaohe show`: facts, sections, items with their scoring,
+/// The canonical text of a resolved checklist, for `kaohe show` and the fingerprint: facts, sections, items with their scoring,
 /// penalties, bonuses and vetoes, each with the checklist and file it came from.
-public enum ChecklistPrinter {
+public enum ChecklistText {
     /// `origins: false` leaves out files and places: the form a fingerprint hashes.
     public static func render(_ c: Checklist, origins: Bool = true) -> String {
         func origin(_ o: Origin) -> String { origins ? Self.origin(o) : "" }

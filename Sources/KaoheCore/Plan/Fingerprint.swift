@@ -4,9 +4,10 @@
 public enum Fingerprint {
     public static let engineVersion = "kaohe-format-1"
 
-    public static func of(_ plan: ChecklistPlan, registry: Registry) -> String {
-        var text = engineVersion + "\n" + ChecklistPrinter.render(plan.checklist, origins: false)
-        for pack in registry.packs where plan.checklist.packs.contains(pack.id) {
+    /// Computed once, when the plan is compiled (the scorer only copies it into each result).
+    static func of(_ checklist: Checklist, registry: Registry) -> String {
+        var text = engineVersion + "\n" + ChecklistText.render(checklist, origins: false)
+        for pack in registry.packs where checklist.packs.contains(pack.id) {
             text += "pack \(pack.id): " + pack.checks.map { $0.description.id }.sorted().joined(separator: ", ") + "\n"
         }
         return "sha256:" + SHA256.hex(Array(text.utf8))

@@ -1,0 +1,41 @@
+import Foundation
+
+extension Engine {
+    /// Scores JSON Lines batches as a stream, in input order, with flat memory: each result is
+    /// rendered by `render` and handed to `write` block by block. When any line is wrong, every
+    /// wrong line is reported and nothing more is written after the first one; the caller keeps
+    /// what it wrote uncommitted (see ``OutputFile``). A checklist with brand-project standards
+    /// compares every unit's projects with all the others, so its batch is scored whole.
+    public func stream(_ rules: LoadResult, inputs: [String], checklist: String? = nil, asOf: Day? = nil,
+                       render: @escaping @Sendable (UnitResult) -> String,
+                       write: (String) throws -> Void) throws(EngineFailure) -> StreamRun {
+        let plan = try rules.plan(checklist ?? inputs.lazy.compactMap(AssessmentReader.checklistID(ofFirstLineOf:)).first)
+        guard plan.standards == nil else {
+            let run = try evaluate(rules, inputs: inputs, checklist: checklist, asOf: asOf)
+            try Self.writing { try write(ParallelMap.map(run.batch.inputOrder, chunk: 256, render).joined()) }
+            return StreamRun(units: run.batch.results.count, ruleErrors: run.ruleErrors)
+        }
+        let streamer = StreamingEvaluator(evaluator: BatchEvaluator(scorer: Scorer(plan: plan)))
+        var sources = rules.sources
+        var diagnostics = Diagnostics()
+        var run = StreamRun()
+        for input in inputs {
+            let summary = try Self.writing {
+                try streamer.run(path: input, asOf: asOf, sources: &sources, diagnostics: &diagnostics, render: render, write: write)
+            }
+            run.units += summary.units
+            run.ruleErrors += summary.ruleErrors
+        }
+        if diagnostics.hasErrors { throw EngineFailure(diagnostics, sources: sources) }
+        return run
+    }
+
+    /// Runs `body`, which writes results; its errors become a failure saying so.
+    static func writing<T>(_ body: () throws -> T) throws(EngineFailure) -> T {
+        do {
+            return try body()
+        } catch {
+            throw EngineFailure(message: "kaohe: cannot write the results: \(error)")
+        }
+    }
+}

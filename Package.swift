@@ -16,8 +16,10 @@ let package = Package(
         .library(name: "KaoheCommon", targets: ["KaoheCommon"]),
         .library(name: "KaoheLeshanShizhong", targets: ["KaoheLeshanShizhong"]),
         .library(name: "KaoheMaonan", targets: ["KaoheMaonan"]),
+        .library(name: "KaoheBundledPacks", targets: ["KaoheBundledPacks"]),
         .library(name: "KaoheLedger", targets: ["KaoheLedger"]),
         .library(name: "KaoheCLI", targets: ["KaoheCLI"]),
+        .library(name: "KaoheTestSupport", targets: ["KaoheTestSupport"]),
         .library(name: "KaoheFuzzTargets", targets: ["KaoheFuzzTargets"]),
         .executable(name: "kaohe", targets: ["kaohe"]),
     ],
@@ -53,6 +55,13 @@ let package = Package(
             path: "Sources/Packs/Maonan",
             swiftSettings: swiftSettings
         ),
+        // The one list of the packs this repository ships.
+        .target(
+            name: "KaoheBundledPacks",
+            dependencies: ["KaoheCore", "KaoheCommon", "KaoheLeshanShizhong", "KaoheMaonan"],
+            path: "Sources/Packs/Bundled",
+            swiftSettings: swiftSettings
+        ),
         // The rectification ledger (整改台账) on SQLite, and the monthly report.
         .target(
             name: "KaoheLedger",
@@ -70,10 +79,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // For pack authors' tests: runs every check's examples as Swift Testing expectations.
+        .target(
+            name: "KaoheTestSupport",
+            dependencies: ["KaoheCore"],
+            swiftSettings: swiftSettings
+        ),
         // The bundled executable: the CLI with every pack of this repository and the rules/ folder.
         .executableTarget(
             name: "kaohe",
-            dependencies: ["KaoheCore", "KaoheCLI", "KaoheCommon", "KaoheLeshanShizhong", "KaoheMaonan", "KaoheBundledRules"],
+            dependencies: ["KaoheCore", "KaoheCLI", "KaoheBundledPacks", "KaoheBundledRules"],
             swiftSettings: swiftSettings
         ),
         // rules/ validated and compiled in at build time.
@@ -85,7 +100,7 @@ let package = Package(
         // The tool behind the plugins: validates rules, writes the embedded copy.
         .executableTarget(
             name: "kaohe-rules",
-            dependencies: ["KaoheCore", "KaoheCommon", "KaoheLeshanShizhong", "KaoheMaonan"],
+            dependencies: ["KaoheCore", "KaoheBundledPacks"],
             path: "Sources/KaoheRulesTool",
             swiftSettings: swiftSettings
         ),
@@ -94,7 +109,7 @@ let package = Package(
         // and a replay tool for saved inputs. The libFuzzer build is the package in fuzz/.
         .target(
             name: "KaoheFuzzTargets",
-            dependencies: ["KaoheCore", "KaoheCommon", "KaoheLeshanShizhong", "KaoheMaonan"],
+            dependencies: ["KaoheCore", "KaoheBundledPacks"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -124,7 +139,9 @@ let package = Package(
                 "KaoheCommon",
                 "KaoheLeshanShizhong",
                 "KaoheMaonan",
+                "KaoheBundledPacks",
                 "KaoheLedger",
+                "KaoheTestSupport",
                 "KaoheFuzzTargets",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),

@@ -20,6 +20,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "KaoheCore", package: kaohe),
+                .product(name: "KaoheBundledPacks", package: kaohe),
                 .product(name: "KaoheCommon", package: kaohe),
                 .product(name: "KaoheLeshanShizhong", package: kaohe),
                 .product(name: "KaoheMaonan", package: kaohe),

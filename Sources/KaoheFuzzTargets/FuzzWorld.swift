@@ -1,8 +1,6 @@
 import Foundation
-import KaoheCommon
+import KaoheBundledPacks
 import KaoheCore
-import KaoheLeshanShizhong
-import KaoheMaonan
 
 /// The bundled rules of this repository, loaded once: the checklists inputs are decoded against.
 struct FuzzWorld: Sendable {
@@ -15,7 +13,7 @@ struct FuzzWorld: Sendable {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     init() {
-        let registry = (try? Registry(packs: [CommonPack.pack, LeshanShizhongPack.pack, MaonanPack.pack])) ?? .empty
+        let registry = (try? Registry(packs: BundledPacks.all)) ?? .empty
         self.registry = registry
         let loaded = RulesLoader(registry: registry).load(paths: [Self.root.appendingPathComponent("rules").path,
                                                                   Self.root.appendingPathComponent("bench/rules").path])

@@ -2,10 +2,8 @@
 // `embed DIR OUTPUT` checks them and writes a Swift file that carries their text, so the
 // `kaohe` executable has its rules built in. Any error fails the build with file:line:col.
 import Foundation
-import KaoheCommon
+import KaoheBundledPacks
 import KaoheCore
-import KaoheLeshanShizhong
-import KaoheMaonan
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
@@ -15,7 +13,7 @@ func fail(_ message: String) -> Never {
 func load(_ paths: [String]) -> LoadResult {
     let registry: Registry
     do {
-        registry = try Registry(packs: [CommonPack.pack, LeshanShizhongPack.pack, MaonanPack.pack])
+        registry = try Registry(packs: BundledPacks.all)
     } catch {
         fail("kaohe-rules: \(error)")
     }

@@ -5,7 +5,7 @@ import Testing
 /// this builds examples/district-pack (a separate package) and runs what it built.
 @Suite("District extension", .timeLimit(.minutes(15)))
 struct DistrictPackTests {
-    @Test("examples/district-pack builds against the library, links its pack and scores with its check")
+    @Test("examples/district-pack builds against the library, links its pack, scores with its check and passes its own tests")
     func districtPackage() throws {
         let package = CLITests.repository.appendingPathComponent("examples/district-pack")
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("kaohe-district-\(UUID().uuidString)")
@@ -21,5 +21,9 @@ struct DistrictPackTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\"total\": 85, \"grade\": \"合格\""))
         #expect(result.stdout.contains("5名在职党员未到社区报到"))
+        // Its own tests, with KaoheTestSupport running its check's examples.
+        let tests = try CLITests.run(swift, ["swift", "test", "--package-path", package.path, "--scratch-path", scratch.path])
+        #expect(tests.status == 0, "\(tests.stdout)\n\(tests.stderr)")
+        #expect((tests.stdout + tests.stderr).contains("2 tests"), "\(tests.stdout)\n\(tests.stderr)")
     }
 }

@@ -25,5 +25,14 @@ let package = Package(
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
+        .testTarget(
+            name: "ExampleDistrictPackTests",
+            dependencies: [
+                "ExampleDistrictPack",
+                .product(name: "KaoheCore", package: "Kaohe"),
+                .product(name: "KaoheTestSupport", package: "Kaohe"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
     ]
 )

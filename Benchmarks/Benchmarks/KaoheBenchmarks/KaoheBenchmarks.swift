@@ -1,9 +1,7 @@
 import Benchmark
 import Foundation
-import KaoheCommon
+import KaoheBundledPacks
 import KaoheCore
-import KaoheLeshanShizhong
-import KaoheMaonan
 
 /// The repository this package sits in.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -16,7 +14,7 @@ struct Workload {
     let line: String
 
     init?() {
-        guard let registry = try? Registry(packs: [CommonPack.pack, LeshanShizhongPack.pack, MaonanPack.pack]),
+        guard let registry = try? Registry(packs: BundledPacks.all),
               let plan = RulesLoader(registry: registry).load(paths: [root.appendingPathComponent("bench/rules").path]).rules.plans["bench.workload"],
               let units = try? String(contentsOf: root.appendingPathComponent("Tests/KaoheCoreTests/Fixtures/bench/units_2000.jsonl"), encoding: .utf8),
               let line = units.split(separator: "\n").first else { return nil }

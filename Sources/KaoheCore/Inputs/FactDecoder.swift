@@ -40,45 +40,12 @@ public struct FactDecoder: Sendable {
         switch fact.kind {
         case .int, .decimal:
             guard let number = Scalars.decimal(node, what, &diagnostics) else { return nil }
-            if fact.kind == .int && !DecimalMath.isWhole(number) {
-                diagnostics.error(node.tokenLocation, "\(what) must be a whole number, not \(DecimalMath.format(number))")
-                return nil
-            }
-            if fact.kind == .int && number.magnitude > Rational(Int64.max) {
-                diagnostics.error(node.tokenLocation, "\(what) is \(DecimalMath.format(number)), past the range of a whole number",
-                                  help: "a count fits in 64 bits (at most 9223372036854775807); check for a typing slip")
-                return nil
-            }
-            if let min = fact.min, number < min {
-                diagnostics.error(node.tokenLocation, "\(what) is \(DecimalMath.format(number)), below its minimum \(DecimalMath.format(min))")
-                return nil
-            }
-            if let max = fact.max, number > max {
-                diagnostics.error(node.tokenLocation, "\(what) is \(DecimalMath.format(number)), above its maximum \(DecimalMath.format(max))")
-                return nil
-            }
-            if let allowed = fact.oneOf, !allowed.contains(.number(number)) {
-                diagnostics.error(node.tokenLocation, "\(what) must be one of \(allowed.map(\.literal).joined(separator: ", ")), not \(DecimalMath.format(number))")
-                return nil
-            }
-            return .number(number)
+            return accept(.number(number), fact.breach(number: number), node, what, &diagnostics)
         case .bool:
             return Scalars.bool(node, what, &diagnostics).map(Value.bool)
-        case .string:
+        case .string, .enumeration:
             guard let text = Scalars.string(node, what, &diagnostics) else { return nil }
-            if let allowed = fact.oneOf, !allowed.contains(.string(text)) {
-                diagnostics.error(node.tokenLocation, "\(what) must be one of \(allowed.map(\.display).joined(separator: "、")), not '\(text)'")
-                return nil
-            }
-            return .string(text)
-        case .enumeration(let allowed):
-            guard let text = Scalars.string(node, what, &diagnostics) else { return nil }
-            guard allowed.contains(text) else {
-                diagnostics.error(node.tokenLocation, "\(what) must be one of \(allowed.joined(separator: "、")), not '\(text)'",
-                                  help: Suggestion.didYouMean(text, in: allowed))
-                return nil
-            }
-            return .string(text)
+            return accept(.string(text), fact.breach(text: text), node, what, &diagnostics)
         case .date:
             return Scalars.date(node, what, &diagnostics).map(Value.date)
         case .duration:
@@ -113,5 +80,12 @@ public struct FactDecoder: Sendable {
             }
             return failed ? nil : .list(records)
         }
+    }
+
+    /// `value`, or nil with the breach reported at the node.
+    func accept(_ value: Value, _ breach: FactBreach?, _ node: YAMLNode, _ what: String, _ diagnostics: inout Diagnostics) -> Value? {
+        guard let breach else { return value }
+        diagnostics.error(node.tokenLocation, breach.message(what), help: breach.help)
+        return nil
     }
 }

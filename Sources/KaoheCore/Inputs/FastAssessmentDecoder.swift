@@ -25,12 +25,12 @@ public struct FastAssessmentDecoder: Sendable {
     public func decode(_ line: String, path: String, number: Int) -> SelfAssessment? {
         var text = line
         return text.withUTF8 { bytes in
-            var reader = Reader(bytes: bytes)
+            var reader = JSONByteReader(bytes: bytes)
             return decodeDocument(&reader, path: path, number: number)
         }
     }
 
-    func decodeDocument(_ r: inout Reader, path: String, number: Int) -> SelfAssessment? {
+    func decodeDocument(_ r: inout JSONByteReader, path: String, number: Int) -> SelfAssessment? {
         r.skipSpace()
         let column = r.index + 1
         guard r.take(UInt8(ascii: "{")) else { return nil }
@@ -74,7 +74,7 @@ public struct FastAssessmentDecoder: Sendable {
                               location: SourceLocation(file: path, line: number, column: column))
     }
 
-    func decodeUnit(_ r: inout Reader) -> Unit? {
+    func decodeUnit(_ r: inout JSONByteReader) -> Unit? {
         guard r.take(UInt8(ascii: "{")) else { return nil }
         var id: String?, name: String?, category: String?
         if !r.take(UInt8(ascii: "}")) {
@@ -93,7 +93,7 @@ public struct FastAssessmentDecoder: Sendable {
         return Unit(id: id, name: name ?? id, category: category)
     }
 
-    func decodeFacts(_ r: inout Reader) -> [Value]? {
+    func decodeFacts(_ r: inout JSONByteReader) -> [Value]? {
         var values = plan.facts.map { Value.missing([$0.name]) }
         var given = Array(repeating: false, count: values.count)
         guard r.take(UInt8(ascii: "{")) else { return nil }
@@ -110,7 +110,7 @@ public struct FastAssessmentDecoder: Sendable {
     }
 
     /// The slot of the fact named by the next JSON string (escape-free), or nil.
-    func factSlot(_ r: inout Reader) -> Int? {
+    func factSlot(_ r: inout JSONByteReader) -> Int? {
         guard let range = r.stringRange() else { return nil }
         let length = range.count
         for (bytes, slot) in names where bytes.count == length {
@@ -124,25 +124,18 @@ public struct FastAssessmentDecoder: Sendable {
         return nil
     }
 
-    func decodeValue(_ r: inout Reader, as fact: FactSpec, field: String?) -> Value? {
+    func decodeValue(_ r: inout JSONByteReader, as fact: FactSpec, field: String?) -> Value? {
         switch fact.kind {
         case .int, .decimal:
             guard let number = r.number(), fact.kind == .decimal || number.isWhole else { return nil }
             let value = number.decimal
-            if let min = fact.min, Rational.compare(value, min) < 0 { return nil }
-            if let max = fact.max, Rational.compare(value, max) > 0 { return nil }
-            if let allowed = fact.oneOf, !allowed.contains(.number(value)) { return nil }
-            return .number(value)
+            return fact.breach(number: value) == nil ? .number(value) : nil
         case .bool:
             if r.literal("true") { return .bool(true) }
             if r.literal("false") { return .bool(false) }
             return nil
-        case .string:
-            guard let text = r.string() else { return nil }
-            if let allowed = fact.oneOf, !allowed.contains(.string(text)) { return nil }
-            return .string(text)
-        case .enumeration(let allowed):
-            guard let text = r.string(), allowed.contains(text) else { return nil }
+        case .string, .enumeration:
+            guard let text = r.string(), fact.breach(text: text) == nil else { return nil }
             return .string(text)
         case .date:
             guard let day = r.string().flatMap({ Day($0) }) else { return nil }
@@ -173,7 +166,7 @@ public struct FastAssessmentDecoder: Sendable {
         }
     }
 
-    func decodeRecord(_ r: inout Reader, fields: [FactSpec], names: [String], fact: String) -> Value? {
+    func decodeRecord(_ r: inout JSONByteReader, fields: [FactSpec], names: [String], fact: String) -> Value? {
         guard r.take(UInt8(ascii: "{")) else { return nil }
         var values: [Value?] = Array(repeating: nil, count: fields.count)
         if !r.take(UInt8(ascii: "}")) {

@@ -26,6 +26,17 @@ public struct CheckDescription: Sendable {
         self.reads = reads
         self.examples = examples
     }
+
+    /// The parameters a check runs with: those `given` (a checklist's `with:`, an example's),
+    /// and every other declared parameter at its declared default. The one place defaults are
+    /// applied, for rules and examples alike, so a check's code never repeats them.
+    public func parameters(given: [String: Value]) -> [String: Value] {
+        var all = given
+        for parameter in parameters where all[parameter.name] == nil {
+            if let value = parameter.defaultValue { all[parameter.name] = value }
+        }
+        return all
+    }
 }
 
 /// A declared parameter (`with:` key) of a check, typed and validated when rules load.
@@ -108,6 +119,25 @@ public struct CheckContext: Sendable {
     public func number(_ name: String) -> Rational? { facts[name]?.number }
     public func list(_ name: String) -> [Value] { facts[name]?.items ?? [] }
     public func parameter(_ name: String) -> Value? { parameters[name] }
+
+    // Declared parameters, typed. A parameter with a declared default is always present (see
+    // `CheckDescription.parameters(given:)`); the zero values below are for names a check did
+    // not declare, which its examples would show at once.
+
+    /// A number parameter.
+    public func number(parameter name: String) -> Rational { parameters[name]?.number ?? 0 }
+
+    /// A whole-number parameter (0 when it is not whole).
+    public func int(parameter name: String) -> Int { parameters[name]?.number?.int ?? 0 }
+
+    /// A duration parameter.
+    public func duration(parameter name: String) -> Duration {
+        if case .duration(let duration) = parameters[name] { return duration }
+        return Duration(days: 0)
+    }
+
+    /// A list-of-strings parameter.
+    public func strings(parameter name: String) -> [String] { parameters[name]?.items?.compactMap(\.string) ?? [] }
 }
 
 /// A check's verdict: the fraction of the item's points earned, the steps behind it, findings,

@@ -141,10 +141,9 @@ struct PlanCompiler {
                 parameters[name] = value
             }
         }
+        parameters = description.parameters(given: parameters)
         for parameter in description.parameters where parameters[parameter.name] == nil {
-            if let value = parameter.defaultValue {
-                parameters[parameter.name] = value
-            } else if with[parameter.name] == nil {
+            if with[parameter.name] == nil {
                 diagnostics.error(location, "check '\(id.value)' needs parameter '\(parameter.name)' (\(parameter.type)): \(parameter.summary)",
                                   help: "add with: {\(parameter.name): …}")
             }

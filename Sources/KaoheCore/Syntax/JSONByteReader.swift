@@ -1,128 +1,126 @@
 import Foundation
 
-extension FastAssessmentDecoder {
-    /// A cursor over one line's UTF-8 bytes with the few JSON pieces the fast lane reads. Every
-    /// method returns nil or false for anything out of the ordinary (escapes, exponents, more
-    /// than 18 digits), leaving the careful path to judge it.
-    struct Reader {
-        let bytes: UnsafeBufferPointer<UInt8>
-        var index = 0
+/// A cursor over one line's UTF-8 bytes with the few JSON pieces the fast lane reads. Every
+/// method returns nil or false for anything out of the ordinary (escapes, exponents, more
+/// than 18 digits), leaving the careful path to judge it.
+struct JSONByteReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
 
-        init(bytes: UnsafeBufferPointer<UInt8>) {
-            self.bytes = bytes
-        }
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
 
-        var atEnd: Bool { index == bytes.count }
+    var atEnd: Bool { index == bytes.count }
 
-        mutating func skipSpace() {
-            while index < bytes.count {
-                let byte = bytes[index]
-                guard byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A else { return }
-                index += 1
-            }
-        }
-
-        /// Consumes `byte` (after any space) if it is next.
-        mutating func take(_ byte: UInt8) -> Bool {
-            skipSpace()
-            guard index < bytes.count, bytes[index] == byte else { return false }
+    mutating func skipSpace() {
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A else { return }
             index += 1
-            return true
-        }
-
-        mutating func colon() -> Bool { take(UInt8(ascii: ":")) }
-        mutating func comma() -> Bool { take(UInt8(ascii: ",")) }
-
-        /// Consumes a bare word such as `true`, `null` or `1`, which must end there.
-        mutating func literal(_ word: StaticString) -> Bool {
-            guard peekLiteral(word) else { return false }
-            index += word.utf8CodeUnitCount
-            return true
-        }
-
-        mutating func peekLiteral(_ word: StaticString) -> Bool {
-            skipSpace()
-            let count = word.utf8CodeUnitCount
-            guard index + count <= bytes.count else { return false }
-            let start = word.utf8Start
-            for offset in 0..<count where bytes[index + offset] != start[offset] { return false }
-            let after = index + count
-            guard after < bytes.count else { return true }
-            let next = bytes[after]
-            return !(next >= 0x30 && next <= 0x39) && !(next >= 0x41 && next <= 0x5A) && !(next >= 0x61 && next <= 0x7A)
-                && next != UInt8(ascii: ".") && next != UInt8(ascii: "_") && next != UInt8(ascii: "-")
-        }
-
-        /// The byte range of the next string's contents; nil for a string with an escape or a
-        /// control character, or for anything else.
-        mutating func stringRange() -> Range<Int>? {
-            guard take(UInt8(ascii: "\"")) else { return nil }
-            let start = index
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") {
-                    index += 1
-                    return start..<(index - 1)
-                }
-                if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
-                index += 1
-            }
-            return nil
-        }
-
-        mutating func string() -> String? {
-            guard let range = stringRange() else { return nil }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-        }
-
-        /// A plain JSON number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?`, at most 18 digits in all.
-        mutating func number() -> PlainNumber? {
-            skipSpace()
-            var negative = false
-            if index < bytes.count, bytes[index] == UInt8(ascii: "-") {
-                negative = true
-                index += 1
-            }
-            var mantissa: Int64 = 0
-            var digits = 0
-            var scale = 0
-            var sawPoint = false
-            let first = index
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte >= 0x30 && byte <= 0x39 {
-                    digits += 1
-                    guard digits <= 18 else { return nil }
-                    mantissa = mantissa * 10 + Int64(byte - 0x30)
-                    if sawPoint { scale += 1 }
-                } else if byte == UInt8(ascii: "."), !sawPoint, index > first {
-                    sawPoint = true
-                } else {
-                    break
-                }
-                index += 1
-            }
-            guard digits > 0, !sawPoint || scale > 0 else { return nil }
-            // A leading zero followed by more digits is not JSON.
-            if bytes[first] == 0x30, index > first + 1, bytes[first + 1] != UInt8(ascii: ".") { return nil }
-            if index < bytes.count {
-                let next = bytes[index]
-                if next == UInt8(ascii: "e") || next == UInt8(ascii: "E") || next == UInt8(ascii: ".") { return nil }
-            }
-            return PlainNumber(mantissa: negative ? -mantissa : mantissa, scale: scale)
         }
     }
 
-    /// A decimal number as an integer and a count of decimals.
-    struct PlainNumber {
-        var mantissa: Int64
-        var scale: Int
+    /// Consumes `byte` (after any space) if it is next.
+    mutating func take(_ byte: UInt8) -> Bool {
+        skipSpace()
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
 
-        var isWhole: Bool { scale == 0 }
+    mutating func colon() -> Bool { take(UInt8(ascii: ":")) }
+    mutating func comma() -> Bool { take(UInt8(ascii: ",")) }
 
-        /// The exact value (at most 18 digits and 38 decimals, so it always fits).
-        var decimal: Rational {
-            Rational(mantissa: mantissa, exponent: -scale) ?? .zero
+    /// Consumes a bare word such as `true`, `null` or `1`, which must end there.
+    mutating func literal(_ word: StaticString) -> Bool {
+        guard peekLiteral(word) else { return false }
+        index += word.utf8CodeUnitCount
+        return true
+    }
+
+    mutating func peekLiteral(_ word: StaticString) -> Bool {
+        skipSpace()
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        let start = word.utf8Start
+        for offset in 0..<count where bytes[index + offset] != start[offset] { return false }
+        let after = index + count
+        guard after < bytes.count else { return true }
+        let next = bytes[after]
+        return !(next >= 0x30 && next <= 0x39) && !(next >= 0x41 && next <= 0x5A) && !(next >= 0x61 && next <= 0x7A)
+            && next != UInt8(ascii: ".") && next != UInt8(ascii: "_") && next != UInt8(ascii: "-")
+    }
+
+    /// The byte range of the next string's contents; nil for a string with an escape or a
+    /// control character, or for anything else.
+    mutating func stringRange() -> Range<Int>? {
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return start..<(index - 1)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+            index += 1
         }
+        return nil
+    }
+
+    mutating func string() -> String? {
+        guard let range = stringRange() else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// A plain JSON number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?`, at most 18 digits in all.
+    mutating func number() -> PlainNumber? {
+        skipSpace()
+        var negative = false
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") {
+            negative = true
+            index += 1
+        }
+        var mantissa: Int64 = 0
+        var digits = 0
+        var scale = 0
+        var sawPoint = false
+        let first = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+                guard digits <= 18 else { return nil }
+                mantissa = mantissa * 10 + Int64(byte - 0x30)
+                if sawPoint { scale += 1 }
+            } else if byte == UInt8(ascii: "."), !sawPoint, index > first {
+                sawPoint = true
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard digits > 0, !sawPoint || scale > 0 else { return nil }
+        // A leading zero followed by more digits is not JSON.
+        if bytes[first] == 0x30, index > first + 1, bytes[first + 1] != UInt8(ascii: ".") { return nil }
+        if index < bytes.count {
+            let next = bytes[index]
+            if next == UInt8(ascii: "e") || next == UInt8(ascii: "E") || next == UInt8(ascii: ".") { return nil }
+        }
+        return PlainNumber(mantissa: negative ? -mantissa : mantissa, scale: scale)
+    }
+}
+
+/// A decimal number as an integer and a count of decimals.
+struct PlainNumber {
+    var mantissa: Int64
+    var scale: Int
+
+    var isWhole: Bool { scale == 0 }
+
+    /// The exact value (at most 18 digits and 38 decimals, so it always fits).
+    var decimal: Rational {
+        Rational(mantissa: mantissa, exponent: -scale) ?? .zero
     }
 }

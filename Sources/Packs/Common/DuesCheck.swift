@@ -36,7 +36,7 @@ public struct DuesCheck: Check {
             findings.append(months >= 6 ? CheckFinding("党员\(member)连续\(n)个月未交纳党费，应按规定处置", severity: .major)
                                         : CheckFinding("党员\(member)有\(n)个月未按月交纳党费", severity: .minor))
         }
-        return .deducting(count: total, per: context.parameter("per")?.number ?? Rational(parsing: "0.1") ?? 0, points: context.points,
+        return .deducting(count: total, per: context.number(parameter: "per"), points: context.points,
                           explanation: ["欠缴党费合计 \(DecimalMath.format(total)) 人次月"], findings: findings)
     }
 }

@@ -43,7 +43,7 @@ public struct MeetingFrequencyCheck: Check {
 
     public func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
         let span = context.assessedSpan
-        let kinds = context.parameter("kinds")?.items?.compactMap(\.string) ?? Self.requirements.map(\.kind)
+        let kinds = context.strings(parameter: "kinds")
         let meetings = context.list("meetings")
         var shortfall = 0
         var findings: [CheckFinding] = []
@@ -57,7 +57,7 @@ public struct MeetingFrequencyCheck: Check {
                 findings.append(CheckFinding("\(kind)少开\(required - held)次（\(frequency.label)1次，应开\(required)次，实开\(held)次）", severity: .minor))
             }
         }
-        return .deducting(count: Rational(shortfall), per: context.parameter("per")?.number ?? 1, points: context.points,
+        return .deducting(count: Rational(shortfall), per: context.number(parameter: "per"), points: context.points,
                           explanation: explanation, findings: findings)
     }
 

@@ -33,9 +33,9 @@ public struct StudyHoursCheck: Check {
     public init() {}
 
     public func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
-        let memberHours = context.parameter("member_hours")?.number ?? 32
-        let leaderHours = context.parameter("leader_hours")?.number ?? 56
-        let leaders = context.parameter("leader_roles")?.items?.compactMap(\.string) ?? []
+        let memberHours = context.number(parameter: "member_hours")
+        let leaderHours = context.number(parameter: "leader_hours")
+        let leaders = context.strings(parameter: "leader_roles")
         let records = context.list("study_records")
         var findings: [CheckFinding] = []
         for record in records {

@@ -54,8 +54,7 @@ public struct TermExpiryCheck: Check {
         guard let ends = elected.adding(months: 12 * whole) else {
             throw EvaluationFault("term end date is out of range")
         }
-        var warn = Duration(days: 180)
-        if case .duration(let given) = context.parameters["warn_before"] { warn = given }
+        let warn = context.duration(parameter: "warn_before")
         let horizon = context.asOf.adding(warn) ?? context.asOf
         var explanation = ["\(context.title(of: "last_election")) \(elected)，\(context.title(of: "term_years")) = \(whole)，任期 \(ends) 届满"]
         if ends < context.asOf {

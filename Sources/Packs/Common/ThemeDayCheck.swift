@@ -32,7 +32,7 @@ public struct ThemeDayCheck: Check {
         let missed = months.filter { month in !dates.contains { $0 >= month.from && $0 <= month.to } }
         let explanation = ["应开展 \(months.count) 个月，已开展 \(months.count - missed.count) 个月"]
         let findings = missed.isEmpty ? [] : [CheckFinding(missed.map { MeetingCalendar.label($0, .monthly) }.joined(separator: "、") + "未开展主题党日", severity: .minor)]
-        return .deducting(count: Rational(missed.count), per: context.parameter("per")?.number ?? 1, points: context.points,
+        return .deducting(count: Rational(missed.count), per: context.number(parameter: "per"), points: context.points,
                           explanation: explanation, findings: findings)
     }
 }

@@ -37,9 +37,9 @@ public struct TermLedgerCheck: Check {
 
     public func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
         let orgs = context.list("organisations")
-        let within = context.parameter("within").flatMap { if case .duration(let d) = $0 { return d } else { return nil } } ?? Duration(days: 180)
-        let committee = DecimalMath.int(context.parameter("committee_years")?.number ?? 5) ?? 5
-        let branch = DecimalMath.int(context.parameter("branch_years")?.number ?? 3) ?? 3
+        let within = context.duration(parameter: "within")
+        let committee = context.int(parameter: "committee_years")
+        let branch = context.int(parameter: "branch_years")
         let horizon = context.asOf.adding(within) ?? context.asOf
         var findings: [CheckFinding] = []
         var overdue = 0

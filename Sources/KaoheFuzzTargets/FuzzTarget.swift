@@ -16,6 +16,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// A competition sheet (scoresheet, jury or daily).
     case sheets
 
+    /// Runs the target on `data`; the invariants it broke, none when it held.
     public func run(_ data: Data) -> [String] {
         switch self {
         case .rules: return RulesTarget.run(data)

@@ -7,8 +7,8 @@ import KaoheCore
 /// * an outstanding item of an evaluated unit whose finding is gone from a later evaluation is
 ///   rectified (awaiting 销号) — the 回头看 match;
 /// * anything else changes nothing, so importing the same result twice changes nothing.
-public enum ImportPlanner {
-    public enum Change: Sendable, Equatable {
+package enum ImportPlanner {
+    package enum Change: Sendable, Equatable {
         case open(ResultSummary.FindingRecord, unit: String, unitName: String, checklist: String, on: Day)
         case reopen(itemID: Int64, from: LedgerStatus, on: Day)
         case rectify(itemID: Int64, from: LedgerStatus, on: Day)
@@ -16,7 +16,7 @@ public enum ImportPlanner {
     }
 
     /// `current`: the ledger's items of the units in `results`, by finding id.
-    public static func changes(current: [String: LedgerItem], results: [ResultSummary]) -> [Change] {
+    package static func changes(current: [String: LedgerItem], results: [ResultSummary]) -> [Change] {
         var changes: [Change] = []
         var state = current
         // Finding ids by unit, so each result looks only at its own unit's items.

@@ -4,9 +4,9 @@ import KaoheCore
 /// The rectification ledger (整改台账) as front ends use it: every operation is one store
 /// transaction, and every error comes back as an ``EngineFailure`` worded for a person.
 public struct Ledger: Sendable {
-    public let store: any LedgerStore
+    package let store: any LedgerStore
 
-    public init(store: any LedgerStore) {
+    package init(store: any LedgerStore) {
         self.store = store
     }
 
@@ -28,6 +28,7 @@ public struct Ledger: Sendable {
         try Self.answer { try store.update(id, to: status, by: actor, on: day, note: note, evidence: evidence) }
     }
 
+    /// The items `filter` selects, in number order.
     public func items(_ filter: LedgerFilter = LedgerFilter()) throws(EngineFailure) -> [LedgerItem] {
         try Self.answer { try store.items(filter) }
     }

@@ -9,7 +9,7 @@ public struct LedgerHead: Sendable, Equatable, CustomStringConvertible {
     /// How many entries the history holds.
     public var entries: Int
 
-    public init(hash: String, entries: Int) {
+    package init(hash: String, entries: Int) {
         self.hash = hash
         self.entries = entries
     }

@@ -28,6 +28,7 @@ public struct LedgerItem: Sendable, Equatable {
 /// One entry of the append-only history. Each carries the hash of the one before, so
 /// `kaohe ledger verify` finds any entry altered, removed or moved.
 public struct HistoryEntry: Sendable, Equatable {
+    /// What an entry records: an item opened by an import, a status change, a finding gone at a later import (回头看, rectified), or back after closing (reopened).
     public enum Action: String, Sendable {
         case opened, updated, rectified, reopened
     }
@@ -64,7 +65,7 @@ public struct ImportSummary: Sendable, Equatable {
     public var rectified = 0
     public var unchanged = 0
 
-    public init() {}
+    package init() {}
 }
 
 /// Which items `kaohe ledger list` shows.
@@ -73,6 +74,7 @@ public struct LedgerFilter: Sendable {
     public var status: LedgerStatus?
     public var overdueOn: Day?
 
+    /// Items of `unit`, in `status`, overdue on a day; nil selects all.
     public init(unit: String? = nil, status: LedgerStatus? = nil, overdueOn: Day? = nil) {
         self.unit = unit
         self.status = status
@@ -90,7 +92,7 @@ public struct VerifyReport: Sendable, Equatable {
     public var addedSincePublished = 0
     public var isIntact: Bool { problems.isEmpty }
 
-    public init(entries: Int, problems: [String]) {
+    package init(entries: Int, problems: [String]) {
         self.entries = entries
         self.problems = problems
     }
@@ -117,6 +119,6 @@ public struct VerifyReport: Sendable, Equatable {
 /// A ledger problem for a person: what is wrong and, where possible, what to do.
 public struct LedgerError: Error, Sendable, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    package init(_ message: String) { self.message = message }
     public var description: String { message }
 }

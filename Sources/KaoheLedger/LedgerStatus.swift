@@ -17,6 +17,7 @@ public enum LedgerStatus: String, Sendable, CaseIterable, Codable {
     /// Still a problem: counted as not rectified.
     public var isOutstanding: Bool { self == .open || self == .rectifying || self == .reopened }
 
+    /// The status in Chinese: 待整改、整改中、已整改、已销号、重新打开.
     public var label: String {
         switch self {
         case .open: return "待整改"

@@ -2,7 +2,7 @@ import KaoheCore
 
 /// Where the ledger lives. Narrow on purpose: the commands use only this, so a PostgreSQL store
 /// can be added next to the SQLite one without touching them. Every method is one transaction.
-public protocol LedgerStore: Sendable {
+package protocol LedgerStore: Sendable {
     /// Records the findings of evaluation results (回头看 matching included); see `ImportPlanner`.
     func importResults(_ results: [ResultSummary], by actor: String) throws -> ImportSummary
     /// Moves an item to `status`, if the status machine allows it.
@@ -20,5 +20,5 @@ public protocol LedgerStore: Sendable {
 
 extension LedgerStore {
     /// Checks the hash chain alone (see `verify(head:)`).
-    public func verify() throws -> VerifyReport { try verify(head: nil) }
+    package func verify() throws -> VerifyReport { try verify(head: nil) }
 }

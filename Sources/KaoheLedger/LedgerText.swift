@@ -23,6 +23,7 @@ public enum LedgerText {
         return table.render() + "\(items.count) 项\n"
     }
 
+    /// The items as a JSON array.
     public static func json(_ items: [LedgerItem]) -> String {
         "[" + items.map { itemJSON($0).text }.joined(separator: ", ") + "]\n"
     }

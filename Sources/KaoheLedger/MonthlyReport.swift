@@ -5,6 +5,7 @@ import KaoheCore
 /// overdue at the month's end, the rectification rate and rank, and the change since the month
 /// before. Figures come from the history alone, replayed to each month's end.
 public struct MonthlyReport: Sendable {
+    /// One unit's month: opened, closed, open at the end, its rectification rate and rank.
     public struct Row: Sendable, Equatable {
         public var unit: String
         public var unitName: String
@@ -39,7 +40,7 @@ public struct MonthlyReport: Sendable {
         return (y, m)
     }
 
-    public init(items: [LedgerItem], history: [HistoryEntry], month: (year: Int, month: Int)) {
+    package init(items: [LedgerItem], history: [HistoryEntry], month: (year: Int, month: Int)) {
         self.month = month
         head = LedgerHead(of: history)
         let previous = Self.previous(month)

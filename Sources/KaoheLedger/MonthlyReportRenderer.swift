@@ -28,6 +28,7 @@ public enum MonthlyReportRenderer {
     /// The line that anchors the ledger's hash chain in the printed report.
     static func headLine(_ report: MonthlyReport) -> String { "\(headLabel)：\(report.head)" }
 
+    /// The report as terminal tables.
     public static func table(_ report: MonthlyReport) -> String {
         var table = TextTable(headers: headers, rightAligned: [0, 2, 3, 4, 5, 6, 7])
         for row in report.rows { table.add(cells(row)) }
@@ -35,6 +36,7 @@ public enum MonthlyReportRenderer {
         return "\(report.title)\n\n" + table.render() + "\n" + headLine(report) + "\n"
     }
 
+    /// The report as Markdown.
     public static func markdown(_ report: MonthlyReport) -> String {
         var out = "# \(report.title)\n\n"
         out += "全区累计问题 \(report.district.total) 个，未整改 \(report.district.outstanding) 个（逾期 \(report.district.overdue) 个），整改率 \(percent(report.district.rate))。\n\n"
@@ -48,12 +50,14 @@ public enum MonthlyReportRenderer {
         return out
     }
 
+    /// The report as CSV for Excel (BOM, CRLF).
     public static func csv(_ report: MonthlyReport) -> String {
         let foot = [[headLabel, report.head.description]]
         let rows = [headers] + report.rows.map { cells($0) } + [cells(report.district, district: true)] + foot
         return CSVReport.bom + rows.map { $0.map(CSVReport.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// The report as a printable, self-contained HTML page.
     public static func html(_ report: MonthlyReport) -> String {
         var body = "<h1>\(HTMLReport.escape(report.title))</h1>\n"
         body += "<p class=\"summary\">全区累计问题 \(report.district.total) 个，未整改 \(report.district.outstanding) 个（逾期 \(report.district.overdue) 个），整改率 \(percent(report.district.rate))。</p>\n"

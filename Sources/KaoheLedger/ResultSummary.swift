@@ -2,17 +2,17 @@ import Foundation
 import KaoheCore
 
 /// The parts of a Kaohe result (SPEC §6) the ledger records: unit, as-of date and findings.
-public struct ResultSummary: Sendable, Equatable {
-    public struct FindingRecord: Sendable, Equatable {
-        public var id: String
-        public var item: String
-        public var message: String
-        public var severity: String
-        public var action: String?
-        public var due: Day?
-        public var owner: String?
+package struct ResultSummary: Sendable, Equatable {
+    package struct FindingRecord: Sendable, Equatable {
+        package var id: String
+        package var item: String
+        package var message: String
+        package var severity: String
+        package var action: String?
+        package var due: Day?
+        package var owner: String?
 
-        public init(id: String, item: String, message: String, severity: String, action: String? = nil, due: Day? = nil, owner: String? = nil) {
+        package init(id: String, item: String, message: String, severity: String, action: String? = nil, due: Day? = nil, owner: String? = nil) {
             self.id = id
             self.item = item
             self.message = message
@@ -23,13 +23,13 @@ public struct ResultSummary: Sendable, Equatable {
         }
     }
 
-    public var unit: String
-    public var unitName: String
-    public var checklist: String
-    public var asOf: Day
-    public var findings: [FindingRecord]
+    package var unit: String
+    package var unitName: String
+    package var checklist: String
+    package var asOf: Day
+    package var findings: [FindingRecord]
 
-    public init(unit: String, unitName: String, checklist: String, asOf: Day, findings: [FindingRecord]) {
+    package init(unit: String, unitName: String, checklist: String, asOf: Day, findings: [FindingRecord]) {
         self.unit = unit
         self.unitName = unitName
         self.checklist = checklist
@@ -38,19 +38,19 @@ public struct ResultSummary: Sendable, Equatable {
     }
 
     /// Severities that are problems to rectify; notices (reminders, 自评偏高) and rule errors are not.
-    public static let recorded: Set<String> = ["veto", "major", "minor"]
+    package static let recorded: Set<String> = ["veto", "major", "minor"]
 
     /// Reads result files written by `kaohe evaluate --format json|jsonl`: one result, a batch
     /// (`{"results": […]}`), or one result a line.
     /// Result files larger than this are refused before reading (a batch of 100,000 results in
     /// JSON Lines is about 800 MB).
-    public static let maxBytes = 1 << 30
+    package static let maxBytes = 1 << 30
     /// A single JSON document is parsed whole, so it is kept smaller; big batches go as JSON Lines.
-    public static let maxDocumentBytes = 64 << 20
+    package static let maxDocumentBytes = 64 << 20
 
     /// Reads the file; every problem is located (`file:line:col`) and all of them are reported
     /// together in the thrown `EngineFailure`.
-    public static func read(path: String) throws -> [ResultSummary] {
+    package static func read(path: String) throws -> [ResultSummary] {
         let start = SourceLocation(file: path, line: 1, column: 1)
         var diagnostics = Diagnostics()
         var sources = SourceStore()

@@ -6,11 +6,11 @@ import KaoheCore
 /// not a Kaohe ledger (another database, a damaged file, not SQLite at all) is refused, never
 /// touched. Each command runs in one transaction, so a killed process leaves the ledger as it
 /// was before or after the command; a second writer waits for the first.
-public final class SQLiteLedgerStore: LedgerStore {
+package final class SQLiteLedgerStore: LedgerStore {
     let queue: DatabaseQueue
     static let application = "kaohe-ledger"
 
-    public init(path: String) throws {
+    package init(path: String) throws {
         try Self.refuseForeign(path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
@@ -72,7 +72,7 @@ public final class SQLiteLedgerStore: LedgerStore {
 
     // MARK: - LedgerStore
 
-    public func importResults(_ results: [ResultSummary], by actor: String) throws -> ImportSummary {
+    package func importResults(_ results: [ResultSummary], by actor: String) throws -> ImportSummary {
         try queue.write { db in
             let units = Array(Set(results.map(\.unit))).sorted()
             var current: [String: LedgerItem] = [:]
@@ -108,7 +108,7 @@ public final class SQLiteLedgerStore: LedgerStore {
         }
     }
 
-    public func update(_ id: Int64, to status: LedgerStatus, by actor: String, on day: Day, note: String?, evidence: String?) throws -> LedgerItem {
+    package func update(_ id: Int64, to status: LedgerStatus, by actor: String, on day: Day, note: String?, evidence: String?) throws -> LedgerItem {
         try queue.write { db in
             guard let item = try Self.fetchItems(db, where: "id = ?", [id]).first else {
                 throw LedgerError("no rectification item #\(id); `kaohe ledger list` shows the ids")
@@ -123,7 +123,7 @@ public final class SQLiteLedgerStore: LedgerStore {
         }
     }
 
-    public func items(_ filter: LedgerFilter) throws -> [LedgerItem] {
+    package func items(_ filter: LedgerFilter) throws -> [LedgerItem] {
         try queue.read { db in
             var conditions: [String] = ["1 = 1"]
             var arguments: [(any DatabaseValueConvertible)?] = []
@@ -135,7 +135,7 @@ public final class SQLiteLedgerStore: LedgerStore {
         }
     }
 
-    public func item(_ id: Int64) throws -> (LedgerItem, [HistoryEntry]) {
+    package func item(_ id: Int64) throws -> (LedgerItem, [HistoryEntry]) {
         try queue.read { db in
             guard let item = try Self.fetchItems(db, where: "id = ?", [id]).first else {
                 throw LedgerError("no rectification item #\(id); `kaohe ledger list` shows the ids")
@@ -144,18 +144,18 @@ public final class SQLiteLedgerStore: LedgerStore {
         }
     }
 
-    public func history() throws -> [HistoryEntry] {
+    package func history() throws -> [HistoryEntry] {
         try queue.read { db in try Self.fetchHistory(db) }
     }
 
-    public func head() throws -> LedgerHead {
+    package func head() throws -> LedgerHead {
         try queue.read { db in
             let last = try Row.fetchOne(db, sql: "SELECT hash, (SELECT COUNT(*) FROM history) AS entries FROM history ORDER BY sequence DESC LIMIT 1")
             return LedgerHead(hash: last?["hash"] ?? HistoryEntry.genesis, entries: last?["entries"] ?? 0)
         }
     }
 
-    public func verify(head published: String?) throws -> VerifyReport {
+    package func verify(head published: String?) throws -> VerifyReport {
         try queue.read { db in
             let entries = try Self.fetchHistory(db)
             var problems: [String] = []

@@ -1,5 +1,6 @@
 /// One problem found in a user's file: where, how bad, what was expected, and a likely fix.
 public struct Diagnostic: Sendable, Hashable, Comparable {
+    /// An error (the file is refused) or a warning (it is used, but look).
     public enum Severity: String, Sendable, Hashable {
         case error
         case warning
@@ -14,16 +15,17 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     /// Further places that belong to the same problem (the first definition of a duplicate, say).
     public var notes: [Note]
 
+    /// Another place that explains the diagnostic (`first declared here`).
     public struct Note: Sendable, Hashable {
         public var location: SourceLocation
         public var message: String
-        public init(location: SourceLocation, message: String) {
+        package init(location: SourceLocation, message: String) {
             self.location = location
             self.message = message
         }
     }
 
-    public init(
+    package init(
         _ severity: Severity, at location: SourceLocation, _ message: String,
         help: String? = nil, notes: [Note] = []
     ) {
@@ -44,6 +46,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
 public struct Diagnostics: Sendable {
     public private(set) var all: [Diagnostic] = []
 
+    /// No diagnostics yet.
     public init() {}
 
     /// Past this many errors in one input file, reading stops (a wrong file, not a batch with typos).
@@ -53,20 +56,20 @@ public struct Diagnostics: Sendable {
     public var errorCount: Int { all.filter { $0.severity == .error }.count }
     public var warningCount: Int { all.filter { $0.severity == .warning }.count }
 
-    public mutating func error(
+    package mutating func error(
         _ location: SourceLocation, _ message: String, help: String? = nil,
         notes: [Diagnostic.Note] = []
     ) {
         all.append(Diagnostic(.error, at: location, message, help: help, notes: notes))
     }
 
-    public mutating func warning(_ location: SourceLocation, _ message: String, help: String? = nil) {
+    package mutating func warning(_ location: SourceLocation, _ message: String, help: String? = nil) {
         all.append(Diagnostic(.warning, at: location, message, help: help))
     }
 
-    public mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }
+    package mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }
 
-    public mutating func append(contentsOf other: Diagnostics) { all.append(contentsOf: other.all) }
+    package mutating func append(contentsOf other: Diagnostics) { all.append(contentsOf: other.all) }
 
     /// Sorted by place, each reported once (an inherited item is checked once per checklist).
     public var sorted: [Diagnostic] {

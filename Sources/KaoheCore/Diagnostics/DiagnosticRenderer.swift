@@ -3,14 +3,17 @@
 public struct DiagnosticRenderer: Sendable {
     public var sources: SourceStore
 
+    /// A renderer quoting lines from `sources`.
     public init(sources: SourceStore) {
         self.sources = sources
     }
 
+    /// Every diagnostic, in the order given.
     public func render(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map(render).joined()
     }
 
+    /// `file:line:col: error: message`, the line, a caret under the place, help and notes.
     public func render(_ diagnostic: Diagnostic) -> String {
         var out = "\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
         out += excerpt(at: diagnostic.location)

@@ -6,6 +6,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     public var column: Int
     public var length: Int
 
+    /// A place: 1-based line and column (in Unicode scalars), and how many scalars it spans.
     public init(file: String, line: Int, column: Int, length: Int = 1) {
         self.file = file
         self.line = line

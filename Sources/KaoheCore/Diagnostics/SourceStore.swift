@@ -4,9 +4,10 @@ public struct SourceStore: Sendable {
     /// Single lines of files too large to keep (a streamed batch keeps only the lines with errors).
     private var lines: [String: [Int: String]] = [:]
 
+    /// An empty store.
     public init() {}
 
-    public mutating func add(path: String, line number: Int, text: String) {
+    package mutating func add(path: String, line number: Int, text: String) {
         lines[path, default: [:]][number] = text
     }
 
@@ -15,7 +16,7 @@ public struct SourceStore: Sendable {
         texts[path] = text
     }
 
-    public mutating func merge(_ other: SourceStore) {
+    package mutating func merge(_ other: SourceStore) {
         texts.merge(other.texts) { current, _ in current }
         lines.merge(other.lines) { current, other in current.merging(other) { a, _ in a } }
     }

@@ -7,6 +7,7 @@ extension Engine {
         public var jury: String?
         public var daily: String?
 
+        /// The files of a run; only the self-assessments are needed to choose finalists.
         public init(assessments: String, scoresheets: String? = nil, jury: String? = nil, daily: String? = nil) {
             self.assessments = assessments
             self.scoresheets = scoresheets

@@ -29,7 +29,7 @@ extension Engine {
     }
 
     /// Decodes and scores documents already read.
-    public func evaluate(_ rules: LoadResult, documents: [AssessmentReader.Document], sources: SourceStore,
+    package func evaluate(_ rules: LoadResult, documents: [AssessmentReader.Document], sources: SourceStore,
                          checklist: String? = nil, asOf: Day? = nil,
                          progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(EngineFailure) -> EvaluationRun {
         var diagnostics = Diagnostics()

@@ -9,6 +9,7 @@ extension Engine {
         public var facts: String?
         public var asOf: Day?
 
+        /// A context; all nil evaluates on plain values.
         public init(rules: LoadResult? = nil, checklist: String? = nil, facts: String? = nil, asOf: Day? = nil) {
             self.rules = rules
             self.checklist = checklist

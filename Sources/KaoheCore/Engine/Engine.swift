@@ -16,6 +16,7 @@ public struct Engine: Sendable {
     /// Rules compiled into the executable, used when no rules folder is given or found.
     public let bundledRules: [BundledFile]
 
+    /// An engine with the packs of `registry`, and the rules to use when none are given.
     public init(registry: Registry, bundledRules: [BundledFile] = []) {
         self.registry = registry
         self.bundledRules = bundledRules
@@ -56,6 +57,7 @@ public struct BundledFile: Sendable {
     public var path: String
     public var text: String
 
+    /// A file's path (as diagnostics name it) and text.
     public init(path: String, text: String) {
         self.path = path
         self.text = text

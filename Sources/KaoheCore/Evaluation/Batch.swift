@@ -3,6 +3,7 @@ import Foundation
 /// The results of several units and their ranking. Results are ordered by unit id, so the
 /// output does not depend on the order the inputs were given in.
 public struct Batch: Sendable {
+    /// A place in the ranking: the rank, the unit's result, and whether it shares the rank.
     public struct Row: Sendable {
         public var rank: Int
         public var result: UnitResult
@@ -15,7 +16,7 @@ public struct Batch: Sendable {
     public let inputOrder: [UnitResult]
     public let ranking: [Row]
 
-    public init(results: [UnitResult]) {
+    package init(results: [UnitResult]) {
         self.inputOrder = results
         self.results = results.sorted { $0.unit.id < $1.unit.id }
         let ordered = self.results.sorted {

@@ -8,6 +8,7 @@ public struct BatchEvaluator: Sendable {
 
     let fast: FastAssessmentDecoder
 
+    /// An evaluator scoring with `scorer`'s checklist.
     public init(scorer: Scorer) {
         self.scorer = scorer
         self.parser = SelfAssessmentParser(plan: scorer.plan)
@@ -29,7 +30,7 @@ public struct BatchEvaluator: Sendable {
         override ?? assessment.asOf ?? scorer.plan.checklist.period?.to
     }
 
-    public func decode(_ documents: [AssessmentReader.Document], asOf override: Day?,
+    package func decode(_ documents: [AssessmentReader.Document], asOf override: Day?,
                        diagnostics: inout Diagnostics) -> [(SelfAssessment, Day)] {
         let parser = self.parser
         // Documents are decoded on all cores; dates and duplicates are then checked in order.

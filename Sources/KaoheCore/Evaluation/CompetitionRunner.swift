@@ -25,6 +25,7 @@ public struct CompetitionEntry: Sendable {
 /// A finalist's jury score: every judge's total, which were dropped (去掉最高分和最低分), the
 /// mean of the rest per dimension and in total, and that mean on a 100-point scale.
 public struct JuryScore: Sendable {
+    /// One judge's score of a finalist, and whether it was trimmed away.
     public struct Judge: Sendable {
         public var id: String
         public var total: Rational
@@ -68,18 +69,18 @@ public struct CompetitionOutcome: Sendable {
 /// Runs the stages of SPEC §9 in order: screening, on-site ranking, finalists, jury (trimmed
 /// means), final score, winners. Ties at a cut-off go to `tie_break`, then are reported, never
 /// broken by input order.
-public struct CompetitionRunner: Sendable {
-    public let competition: Competition
-    public let evaluator: BatchEvaluator
+package struct CompetitionRunner: Sendable {
+    package let competition: Competition
+    package let evaluator: BatchEvaluator
 
-    public init(competition: Competition, evaluator: BatchEvaluator) {
+    package init(competition: Competition, evaluator: BatchEvaluator) {
         self.competition = competition
         self.evaluator = evaluator
     }
 
-    public var plan: ChecklistPlan { evaluator.scorer.plan }
+    package var plan: ChecklistPlan { evaluator.scorer.plan }
 
-    public func run(assessments: [AssessmentReader.Document], scoresheets: [AssessmentReader.Document], jury: [AssessmentReader.Document]?,
+    package func run(assessments: [AssessmentReader.Document], scoresheets: [AssessmentReader.Document], jury: [AssessmentReader.Document]?,
                     daily: AssessmentReader.Document?, diagnostics: inout Diagnostics) -> CompetitionOutcome? {
         let before = diagnostics.errorCount
         var decoded = evaluator.decode(assessments, asOf: nil, diagnostics: &diagnostics)

@@ -2,6 +2,7 @@ import Foundation
 
 /// A project's verdict on one standard.
 public struct StandardResult: Sendable, Equatable {
+    /// Whether a brand project meets one standard (达标), half meets it, or not.
     public enum Status: String, Sendable {
         case met, unmet, missing
     }
@@ -24,14 +25,14 @@ public struct ProjectResult: Sendable, Equatable {
 /// Screens brand projects against standards (SPEC §4): every standard's `require` expression and
 /// its project check, which sees every project of the batch (for 同质化). Outcome: all met →
 /// `outcome.all`; all but one → `outcome.most`; else `outcome.else`.
-public struct ProjectScreener: Sendable {
-    public let standards: StandardsPlan
+package struct ProjectScreener: Sendable {
+    package let standards: StandardsPlan
 
-    public init(standards: StandardsPlan) {
+    package init(standards: StandardsPlan) {
         self.standards = standards
     }
 
-    public func screen(_ inputs: [ProjectInput]) -> [String: ProjectResult] {
+    package func screen(_ inputs: [ProjectInput]) -> [String: ProjectResult] {
         let all = inputs.map(\.project)
         var results: [String: ProjectResult] = [:]
         for input in inputs {

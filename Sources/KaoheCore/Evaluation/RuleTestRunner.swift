@@ -5,10 +5,11 @@ import Foundation
 public struct RuleTestRunner: Sendable {
     public let rules: RuleSet
 
-    public init(rules: RuleSet) {
+    package init(rules: RuleSet) {
         self.rules = rules
     }
 
+    /// One test case: where it is written and what did not match.
     public struct CaseResult: Sendable {
         public var file: String
         public var name: String
@@ -18,6 +19,7 @@ public struct RuleTestRunner: Sendable {
         public var passed: Bool { failures.isEmpty }
     }
 
+    /// Every case of every test file, the items no case covers, and problems reading the files.
     public struct Report: Sendable {
         public var cases: [CaseResult]
         /// Per checklist, the items no case sets an expectation on.
@@ -31,7 +33,7 @@ public struct RuleTestRunner: Sendable {
 
     static let caseKeys = ["name", "input", "unit", "facts", "responses", "as_of", "expect"]
 
-    public func run(sources initial: SourceStore) -> Report {
+    package func run(sources initial: SourceStore) -> Report {
         var sources = initial
         var diagnostics = Diagnostics()
         var results: [CaseResult] = []

@@ -6,10 +6,12 @@ import Foundation
 public struct Scorer: Sendable {
     public let plan: ChecklistPlan
 
+    /// A scorer for the compiled checklist `plan`.
     public init(plan: ChecklistPlan) {
         self.plan = plan
     }
 
+    /// Scores one unit on `asOf`: every item, section, penalty, bonus and veto, with its explanation.
     public func evaluate(_ assessment: SelfAssessment, asOf: Day) -> UnitResult {
         let c = plan.checklist
         var frame = Frame(facts: assessment.facts, asOf: asOf, period: c.period)

@@ -3,21 +3,21 @@ import Foundation
 /// Scores a JSON Lines batch as a stream: blocks of lines are read, decoded, scored and written
 /// on all cores, in input order, so memory stays flat however many units there are. Every input
 /// error is still reported with its line; the caller decides what to do with the output.
-public struct StreamingEvaluator: Sendable {
-    public let evaluator: BatchEvaluator
-    public var linesPerBlock = 4096
+package struct StreamingEvaluator: Sendable {
+    package let evaluator: BatchEvaluator
+    package var linesPerBlock = 4096
 
-    public init(evaluator: BatchEvaluator) {
+    package init(evaluator: BatchEvaluator) {
         self.evaluator = evaluator
     }
 
-    public struct Summary: Sendable {
-        public var units = 0
-        public var ruleErrors: [String] = []
+    package struct Summary: Sendable {
+        package var units = 0
+        package var ruleErrors: [String] = []
     }
 
     /// Streams `path` through `render` (one result → its output text) into `write`.
-    public func run(path: String, asOf: Day?, sources: inout SourceStore, diagnostics: inout Diagnostics,
+    package func run(path: String, asOf: Day?, sources: inout SourceStore, diagnostics: inout Diagnostics,
                     render: @escaping @Sendable (UnitResult) -> String, write: (String) throws -> Void) throws -> Summary {
         if let problem = FileKind.problemReadingFile(at: path) {
             diagnostics.error(SourceLocation(file: path, line: 1, column: 1), problem)

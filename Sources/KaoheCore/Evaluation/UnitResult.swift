@@ -34,6 +34,7 @@ public struct ItemResult: Sendable {
     public var method: String?
 }
 
+/// A section's points: earned, out of, and its share after N/A scaling and penalties.
 public struct SectionResult: Sendable {
     public var id: String
     public var title: String
@@ -65,6 +66,7 @@ public struct RuleError: Sendable, Equatable {
     public var location: SourceLocation?
 }
 
+/// A veto (一票否决) that fired: which one, and the grade it imposes.
 public struct VetoHit: Sendable, Equatable {
     public var id: String
     public var title: String

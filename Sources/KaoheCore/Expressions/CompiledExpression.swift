@@ -70,6 +70,7 @@ public struct ExpressionFunction: Sendable {
     public var summary: String
     public var implementation: @Sendable ([Value]) throws(EvaluationFault) -> Value
 
+    /// A function `name` taking `parameters` and giving `result`, evaluated by `implementation` (a pack's own function for rules).
     public init(
         name: String, parameters: [ExprType], result: ExprType, summary: String,
         implementation: @escaping @Sendable ([Value]) throws(EvaluationFault) -> Value
@@ -87,6 +88,7 @@ public struct EvaluationFault: Error, Sendable, Equatable {
     public var message: String
     public var location: SourceLocation?
 
+    /// A fault with its message, at the rule's place when known.
     public init(_ message: String, at location: SourceLocation? = nil) {
         self.message = message
         self.location = location

@@ -2,13 +2,13 @@ import Foundation
 
 /// What an expression is evaluated against: a unit's facts by slot (`.missing` where the
 /// unit gave none), the assessment date and the checklist's period. Never the wall clock.
-public struct Frame: Sendable {
-    public var facts: [Value]
-    public var asOf: Day
-    public var period: (from: Day, to: Day)?
+package struct Frame: Sendable {
+    package var facts: [Value]
+    package var asOf: Day
+    package var period: (from: Day, to: Day)?
     var locals: [Value] = []
 
-    public init(facts: [Value], asOf: Day, period: (from: Day, to: Day)?) {
+    package init(facts: [Value], asOf: Day, period: (from: Day, to: Day)?) {
         self.facts = facts
         self.asOf = asOf
         self.period = period
@@ -17,8 +17,8 @@ public struct Frame: Sendable {
 
 /// Evaluates compiled expressions, three-valued: an operation on a missing value is missing,
 /// except `has`, `??`, and `&&`/`||`/`all`/`exists`, which decide when a known side decides.
-public enum Evaluator {
-    public static func evaluate(_ expression: CompiledExpression, _ frame: inout Frame) throws(EvaluationFault) -> Value {
+package enum Evaluator {
+    package static func evaluate(_ expression: CompiledExpression, _ frame: inout Frame) throws(EvaluationFault) -> Value {
         try evaluate(expression.op, &frame)
     }
 

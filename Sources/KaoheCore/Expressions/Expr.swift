@@ -1,6 +1,6 @@
 /// The syntax tree of an expression. Spans are offsets in the expression text.
-public struct Expr: Sendable {
-    public indirect enum Kind: Sendable {
+package struct Expr: Sendable {
+    package indirect enum Kind: Sendable {
         case number(String)
         case string(String)
         case bool(Bool)
@@ -16,13 +16,13 @@ public struct Expr: Sendable {
         case list([Expr])
     }
 
-    public var kind: Kind
-    public var offset: Int
-    public var length: Int
+    package var kind: Kind
+    package var offset: Int
+    package var length: Int
     /// For binary operators, where the operator itself is (faults point at it).
-    public var operatorOffset: Int?
+    package var operatorOffset: Int?
 
-    public init(_ kind: Kind, offset: Int, length: Int) {
+    package init(_ kind: Kind, offset: Int, length: Int) {
         self.kind = kind
         self.offset = offset
         self.length = max(1, length)

@@ -46,10 +46,12 @@ public struct RecordType: Sendable, Hashable {
     public var names: [String]
     public var types: [ExprType]
 
+    /// A record type with these fields.
     public init(names: [String], types: [ExprType]) {
         self.names = names
         self.types = types
     }
 
+    /// The position of field `name`.
     public func index(of name: String) -> Int? { names.firstIndex(of: name) }
 }

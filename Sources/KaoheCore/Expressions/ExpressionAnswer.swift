@@ -3,6 +3,7 @@ public struct ExpressionAnswer: Sendable {
     public var value: Value
     public var type: ExprType
 
+    /// An answer.
     public init(value: Value, type: ExprType) {
         self.value = value
         self.type = type

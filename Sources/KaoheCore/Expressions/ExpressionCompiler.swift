@@ -2,15 +2,15 @@ import Foundation
 
 /// Type-checks an expression against a scope and compiles it to `Op`s. All type errors of
 /// an expression are collected; a wrong operand gets type `any` so it is reported once.
-public struct ExpressionCompiler: Sendable {
-    public var scope: ExpressionScope
+package struct ExpressionCompiler: Sendable {
+    package var scope: ExpressionScope
 
-    public init(scope: ExpressionScope) {
+    package init(scope: ExpressionScope) {
         self.scope = scope
     }
 
     /// Parses, checks and compiles `source`. `expecting` is the type the context needs.
-    public func compile(
+    package func compile(
         _ source: ExpressionSource, expecting: ExprType? = nil
     ) -> Result<CompiledExpression, ExpressionDiagnostics> {
         let expr: Expr
@@ -33,8 +33,8 @@ public struct ExpressionCompiler: Sendable {
 }
 
 /// The diagnostics of an expression that did not compile.
-public struct ExpressionDiagnostics: Error, Sendable {
-    public var all: [Diagnostic]
+package struct ExpressionDiagnostics: Error, Sendable {
+    package var all: [Diagnostic]
 }
 
 struct Checker {

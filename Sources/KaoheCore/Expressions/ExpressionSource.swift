@@ -7,7 +7,7 @@ public struct ExpressionSource: Sendable, Hashable {
     /// For block scalars (`|`), each line of the text starts on its own file line.
     var blockLines: Bool
 
-    public init(text: String, start: SourceLocation, blockLines: Bool = false) {
+    package init(text: String, start: SourceLocation, blockLines: Bool = false) {
         self.text = text
         self.start = start
         self.blockLines = blockLines
@@ -20,7 +20,7 @@ public struct ExpressionSource: Sendable, Hashable {
 
     /// A YAML scalar holding an expression. Quoted scalars start one column after the quote;
     /// plain ones at the node; literal blocks on the next line at their indentation.
-    public init(node: YAMLNode, sources: SourceStore) {
+    package init(node: YAMLNode, sources: SourceStore) {
         let text = node.scalar ?? ""
         var start = node.location
         var block = false
@@ -40,7 +40,7 @@ public struct ExpressionSource: Sendable, Hashable {
         self.init(text: text, start: start, blockLines: block)
     }
 
-    public func locate(offset: Int, length: Int = 1) -> SourceLocation {
+    package func locate(offset: Int, length: Int = 1) -> SourceLocation {
         guard blockLines || !text.contains("\n") else {
             return start.advanced(by: 0, length: 1)
         }

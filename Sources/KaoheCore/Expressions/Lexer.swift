@@ -1,13 +1,13 @@
 /// Splits an expression into tokens. Numbers followed directly by `d`, `w`, `mo` or `y` are
 /// duration literals (`30d`, `6mo`, `3y`).
-public struct Lexer: Sendable {
+package struct Lexer: Sendable {
     static let symbols = ["&&", "||", "==", "!=", "<=", ">=", "??", "<", ">", "+", "-", "*", "/", "%",
                           "!", "?", ":", "(", ")", "[", "]", "{", "}", ",", "."]
     static let maxLength = 4096
 
-    public init() {}
+    package init() {}
 
-    public func tokenize(_ text: String) throws(ExpressionError) -> [Token] {
+    package func tokenize(_ text: String) throws(ExpressionError) -> [Token] {
         let scalars = Array(text.unicodeScalars)
         guard scalars.count <= Self.maxLength else {
             throw ExpressionError("expression is longer than \(Self.maxLength) characters", offset: 0)

@@ -1,14 +1,14 @@
 /// Recursive-descent parser for the expression language. Precedence, loosest first:
 /// `? :`, `||`, `&&`, comparisons and `in`, `??`, `+ -`, `* / %`, unary `! -`, postfix.
-public struct ExpressionParser: Sendable {
+package struct ExpressionParser: Sendable {
     /// How deep parentheses, lists, calls, indexes, prefix operators and conditional branches may
     /// nest: CEL asks for at least 32 (SPEC §2.5); each level counts once.
     static let maxDepth = 64
     static let relations: Set<String> = ["==", "!=", "<", "<=", ">", ">="]
 
-    public init() {}
+    package init() {}
 
-    public func parse(_ text: String) throws(ExpressionError) -> Expr {
+    package func parse(_ text: String) throws(ExpressionError) -> Expr {
         var state = State(tokens: try Lexer().tokenize(text))
         let expr = try state.conditional()
         guard case .end = state.current.kind else {

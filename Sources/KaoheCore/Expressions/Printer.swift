@@ -1,7 +1,7 @@
 /// Prints a syntax tree back as text, parenthesising compound operands where the grammar needs
 /// it, so that parse → print → parse gives the same tree.
-public enum ExpressionPrinter {
-    public static func print(_ expr: Expr) -> String {
+package enum ExpressionPrinter {
+    package static func print(_ expr: Expr) -> String {
         switch expr.kind {
         case .number(let text): return text
         case .string(let value): return quote(value)
@@ -63,7 +63,7 @@ public enum ExpressionPrinter {
         }
     }
 
-    public static func quote(_ value: String) -> String {
+    package static func quote(_ value: String) -> String {
         // By Unicode scalar, not by Character: a quote followed by a combining mark is one
         // Character, and would otherwise go out unescaped (found by fuzzing).
         var out = "'"

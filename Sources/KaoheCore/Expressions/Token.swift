@@ -1,7 +1,7 @@
 /// A lexical token of the expression language, with its span in the expression text
 /// (offsets in Unicode scalars, so they map onto libyaml's columns).
-public struct Token: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+package struct Token: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         case number(String)
         case string(String)
         case duration(Duration)
@@ -10,9 +10,9 @@ public struct Token: Sendable, Equatable {
         case end
     }
 
-    public var kind: Kind
-    public var offset: Int
-    public var length: Int
+    package var kind: Kind
+    package var offset: Int
+    package var length: Int
 
     var describe: String {
         switch kind {
@@ -27,13 +27,13 @@ public struct Token: Sendable, Equatable {
 }
 
 /// A problem in an expression, located by offset within its text.
-public struct ExpressionError: Error, Sendable, Equatable {
-    public var message: String
-    public var offset: Int
-    public var length: Int
-    public var help: String?
+package struct ExpressionError: Error, Sendable, Equatable {
+    package var message: String
+    package var offset: Int
+    package var length: Int
+    package var help: String?
 
-    public init(_ message: String, offset: Int, length: Int = 1, help: String? = nil) {
+    package init(_ message: String, offset: Int, length: Int = 1, help: String? = nil) {
         self.message = message
         self.offset = offset
         self.length = length

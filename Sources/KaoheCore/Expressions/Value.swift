@@ -12,6 +12,7 @@ public enum Value: Sendable, Hashable {
     case record(names: [String], values: [Value])
     case missing([String])
 
+    /// Whether the value is a missing fact (the unit did not report it).
     public var isMissing: Bool {
         if case .missing = self { return true }
         return false

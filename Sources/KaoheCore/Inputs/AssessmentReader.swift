@@ -2,24 +2,24 @@ import Foundation
 
 /// Reads self-assessments: YAML or JSON files, folders of them (recursively, in a stable
 /// order), and JSON Lines files (`.jsonl`, one document a line, each error at its line).
-public struct AssessmentReader: Sendable {
-    public var reader = YAMLReader()
-    public static let maxBatchBytes = 1 << 30
+package struct AssessmentReader: Sendable {
+    package var reader = YAMLReader()
+    package static let maxBatchBytes = 1 << 30
 
-    public init() {}
+    package init() {}
 
     /// One input document with where it came from.
-    public struct Document: Sendable {
-        public var node: YAMLNode
-        public var source: String
+    package struct Document: Sendable {
+        package var node: YAMLNode
+        package var source: String
 
-        public init(node: YAMLNode, source: String) {
+        package init(node: YAMLNode, source: String) {
             self.node = node
             self.source = source
         }
     }
 
-    public func documents(paths: [String], sources: inout SourceStore, diagnostics: inout Diagnostics) -> [Document] {
+    package func documents(paths: [String], sources: inout SourceStore, diagnostics: inout Diagnostics) -> [Document] {
         var documents: [Document] = []
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -92,7 +92,7 @@ public struct AssessmentReader: Sendable {
 
     /// The `checklist` the first document of a JSON Lines file names (read from its first line
     /// only, so a batch of any size is not read twice).
-    public static func checklistID(ofFirstLineOf path: String) -> String? {
+    package static func checklistID(ofFirstLineOf path: String) -> String? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: 1 << 20)) ?? Data()
@@ -103,7 +103,7 @@ public struct AssessmentReader: Sendable {
     }
 
     /// The `checklist:` a document names, if any (to choose the checklist for a batch).
-    public static func checklistID(of node: YAMLNode) -> String? {
+    package static func checklistID(of node: YAMLNode) -> String? {
         guard case .mapping(let pairs) = node.content else { return nil }
         return pairs.first { $0.key.scalar == "checklist" }?.value.scalar
     }

@@ -2,14 +2,14 @@ import Foundation
 
 /// Decodes a unit's `facts:` mapping against a checklist's declarations into values by slot.
 /// Every wrong type, out-of-range value and undeclared fact is reported, all at once.
-public struct FactDecoder: Sendable {
-    public let facts: [FactSpec]
+package struct FactDecoder: Sendable {
+    package let facts: [FactSpec]
     private let slots: [String: Int]
     /// How messages name a value and its declarer: a checklist's facts, a standards' fields.
     let noun: String
     let declarer: String
 
-    public init(facts: [FactSpec], noun: String = "fact", declarer: String = "the checklist") {
+    package init(facts: [FactSpec], noun: String = "fact", declarer: String = "the checklist") {
         self.facts = facts
         self.noun = noun
         self.declarer = declarer
@@ -19,7 +19,7 @@ public struct FactDecoder: Sendable {
     }
 
     /// Values by slot; a fact the unit did not give is `.missing([its name])`.
-    public func decode(_ node: YAMLNode?, diagnostics: inout Diagnostics) -> [Value] {
+    package func decode(_ node: YAMLNode?, diagnostics: inout Diagnostics) -> [Value] {
         var values = facts.map { Value.missing([$0.name]) }
         guard let node else { return values }
         for pair in Scalars.mapping(node, "facts", &diagnostics) ?? [] {

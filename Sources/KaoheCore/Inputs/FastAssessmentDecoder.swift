@@ -6,14 +6,14 @@ import Foundation
 /// their ranges, no responses or projects) and otherwise returns nil, so that the careful path
 /// (`JSONNodeParser` + `SelfAssessmentParser`) decodes the line again and reports every problem
 /// with its position. For a line both accept, both give the same assessment (a test checks it).
-public struct FastAssessmentDecoder: Sendable {
+package struct FastAssessmentDecoder: Sendable {
     let plan: ChecklistPlan
     /// Fact names as bytes, with their slots, for a look-up without making strings.
     let names: [(bytes: [UInt8], slot: Int)]
     let categories: Set<String>
     let needsCategory: Bool
 
-    public init(plan: ChecklistPlan) {
+    package init(plan: ChecklistPlan) {
         self.plan = plan
         names = plan.facts.enumerated().map { (Array($0.element.name.utf8), $0.offset) }
         let weighted = !plan.checklist.weights.isEmpty
@@ -22,7 +22,7 @@ public struct FastAssessmentDecoder: Sendable {
     }
 
     /// The assessment on `line`, or nil when the careful path must decide.
-    public func decode(_ line: String, path: String, number: Int) -> SelfAssessment? {
+    package func decode(_ line: String, path: String, number: Int) -> SelfAssessment? {
         var text = line
         return text.withUTF8 { bytes in
             var reader = JSONByteReader(bytes: bytes)

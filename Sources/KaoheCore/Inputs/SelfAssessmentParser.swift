@@ -2,15 +2,15 @@ import Foundation
 
 /// Reads `kind: self-assessment` documents against a compiled checklist: unit, as-of date,
 /// facts (typed and range-checked) and responses (item ids checked).
-public struct SelfAssessmentParser: Sendable {
-    public let plan: ChecklistPlan
+package struct SelfAssessmentParser: Sendable {
+    package let plan: ChecklistPlan
     // Built once per checklist, not once per unit.
     let decoder: FactDecoder
     let items: [String: Item]
     let itemIDs: [String]
     let categories: [String]
 
-    public init(plan: ChecklistPlan) {
+    package init(plan: ChecklistPlan) {
         self.plan = plan
         decoder = FactDecoder(facts: plan.facts)
         let all = plan.sections.flatMap { $0.items.map(\.item) }
@@ -21,7 +21,7 @@ public struct SelfAssessmentParser: Sendable {
 
     static let keys = ["kaohe", "kind", "checklist", "unit", "as_of", "facts", "responses", "projects", "note"]
 
-    public func parse(_ node: YAMLNode, diagnostics: inout Diagnostics) -> SelfAssessment? {
+    package func parse(_ node: YAMLNode, diagnostics: inout Diagnostics) -> SelfAssessment? {
         let before = diagnostics.errorCount
         let reader = MappingReader(node, what: "a self-assessment", allowed: Self.keys,
                                    required: ["kaohe", "kind", "unit", "facts"], diagnostics: &diagnostics)

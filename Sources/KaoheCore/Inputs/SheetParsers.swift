@@ -2,19 +2,19 @@ import Foundation
 
 /// Reads the competition's input sheets: on-site score sheets (`kind: scoresheet`), judges'
 /// sheets (`kind: jury`) and day-to-day scores (`kind: daily`), each value checked and located.
-public struct SheetParsers: Sendable {
-    public let competition: Competition
-    public let plan: ChecklistPlan
+package struct SheetParsers: Sendable {
+    package let competition: Competition
+    package let plan: ChecklistPlan
 
-    public init(competition: Competition, plan: ChecklistPlan) {
+    package init(competition: Competition, plan: ChecklistPlan) {
         self.competition = competition
         self.plan = plan
     }
 
-    public static let methods = ["现场查看", "听取汇报", "查阅资料", "座谈交流", "个别谈话"]
+    package static let methods = ["现场查看", "听取汇报", "查阅资料", "座谈交流", "个别谈话"]
 
     /// `{assessor, unit, date, scores: {ITEM: {points, method, note}}}` → unit, item → score.
-    public func scoresheet(_ node: YAMLNode, units: Set<String>, diagnostics: inout Diagnostics) -> (unit: String, scores: [String: OnsiteScore])? {
+    package func scoresheet(_ node: YAMLNode, units: Set<String>, diagnostics: inout Diagnostics) -> (unit: String, scores: [String: OnsiteScore])? {
         let r = MappingReader(node, what: "a score sheet", allowed: ["kaohe", "kind", "assessor", "unit", "date", "scores", "note"],
                               required: ["assessor", "unit", "scores"], diagnostics: &diagnostics)
         guard r.isMapping, expectKind(r, "scoresheet", &diagnostics), let assessor = Scalars.string(r["assessor"], "assessor", &diagnostics),
@@ -54,7 +54,7 @@ public struct SheetParsers: Sendable {
 
     /// `{competition, judge: {id, name}, scores: {UNIT: {DIMENSION: points}}}`, checked against the
     /// finalists and the dimensions (every dimension scored, none above its points).
-    public func jury(_ node: YAMLNode, finalists: Set<String>, diagnostics: inout Diagnostics) -> JurySheet? {
+    package func jury(_ node: YAMLNode, finalists: Set<String>, diagnostics: inout Diagnostics) -> JurySheet? {
         let r = MappingReader(node, what: "a jury sheet", allowed: ["kaohe", "kind", "competition", "judge", "scores"],
                               required: ["competition", "judge", "scores"], diagnostics: &diagnostics)
         guard r.isMapping, expectKind(r, "jury", &diagnostics) else { return nil }
@@ -101,7 +101,7 @@ public struct SheetParsers: Sendable {
     }
 
     /// `{scores: {UNIT: 0..100}}`.
-    public func daily(_ node: YAMLNode, diagnostics: inout Diagnostics) -> [String: Rational] {
+    package func daily(_ node: YAMLNode, diagnostics: inout Diagnostics) -> [String: Rational] {
         let r = MappingReader(node, what: "daily scores", allowed: ["kaohe", "kind", "competition", "title", "scores"], required: ["scores"],
                               diagnostics: &diagnostics)
         guard r.isMapping, expectKind(r, "daily", &diagnostics) else { return [:] }

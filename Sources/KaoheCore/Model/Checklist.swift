@@ -24,7 +24,7 @@ public struct ChecklistDocument: Sendable {
     public var modifications: [Modification] = []
     public var location: SourceLocation
 
-    public init(id: Located<String>, location: SourceLocation) {
+    package init(id: Located<String>, location: SourceLocation) {
         self.id = id
         self.location = location
     }
@@ -65,6 +65,7 @@ public struct Checklist: Sendable {
     /// The full score P: the sum of section points.
     public var points: Rational { sections.reduce(0) { $0 + $1.points } }
 
+    /// The category weights (分类权重) row for units of `category`, if the checklist has one.
     public func weights(for category: String) -> WeightRow? {
         weights.first { $0.category.value == category }
     }

@@ -88,6 +88,7 @@ public enum ChecklistText {
         return text + (origins ? "  \(origin(penalty.origin))" : "")
     }
 
+    /// A scoring method in one line: `threshold meetings ≥ 4 → 5`, `check common.dues`.
     public static func describe(_ score: ScoreMethod) -> String {
         switch score {
         case .binary(let e): return "binary: \(e.text)"

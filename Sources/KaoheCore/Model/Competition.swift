@@ -3,6 +3,7 @@ import Foundation
 /// A brand-project competition (`kind: competition`, SPEC §9): screening against standards, an
 /// on-site checklist, finalists, a jury with trimmed means, and a weighted final score.
 public struct Competition: Sendable {
+    /// One dimension the jury scores (创新性、实效性…), out of its points.
     public struct Dimension: Sendable {
         public var id: String
         public var title: String
@@ -13,6 +14,7 @@ public struct Competition: Sendable {
     public enum Stage: String, Sendable, CaseIterable {
         case jury, onsite, daily
 
+        /// The stage in Chinese: 评委、现场、日常.
         public var label: String {
             switch self {
             case .jury: return "评委"
@@ -49,7 +51,7 @@ public struct OnsiteScore: Sendable, Equatable {
     public var assessor: String
     public var note: String?
 
-    public init(points: Rational, method: String, assessor: String, note: String? = nil) {
+    package init(points: Rational, method: String, assessor: String, note: String? = nil) {
         self.points = points
         self.method = method
         self.assessor = assessor

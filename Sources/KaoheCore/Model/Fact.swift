@@ -2,6 +2,7 @@ import Foundation
 
 /// A fact a self-assessment may give, declared under a checklist's `facts:`.
 public struct FactSpec: Sendable {
+    /// The type a fact is declared with (`type:` in the checklist).
     public indirect enum Kind: Sendable, Equatable {
         case int
         case decimal
@@ -27,7 +28,7 @@ public struct FactSpec: Sendable {
     public var optional = false
     public var location: SourceLocation
 
-    public init(name: String, kind: Kind, title: String? = nil, location: SourceLocation) {
+    package init(name: String, kind: Kind, title: String? = nil, location: SourceLocation) {
         self.name = name
         self.kind = kind
         self.title = title

@@ -18,7 +18,7 @@ public struct Item: Sendable {
     public var excludeWhenMissing = false
     public var origin: Origin
 
-    public init(id: Located<String>, title: String, points: Rational, score: ScoreMethod, origin: Origin) {
+    package init(id: Located<String>, title: String, points: Rational, score: ScoreMethod, origin: Origin) {
         self.id = id
         self.title = title
         self.points = points
@@ -37,6 +37,7 @@ public enum ScoreMethod: Sendable {
     case check(id: Located<String>, with: [String: YAMLNode], location: SourceLocation)
     case manual
 
+    /// The method's name as written in YAML (`threshold`, `check`, `manual`…).
     public var name: String {
         switch self {
         case .binary: return "binary"
@@ -50,6 +51,7 @@ public enum ScoreMethod: Sendable {
     }
 }
 
+/// One step of a threshold ladder: at least `min` earns `points`.
 public struct ThresholdStep: Sendable {
     public var min: Rational
     public var points: Rational
@@ -63,6 +65,7 @@ public struct Rectify: Sendable {
     public var severity: Severity?
     public var owner: String?
 
+    /// No rectification details: the finding's message alone.
     public init() {}
 }
 
@@ -89,12 +92,13 @@ public struct Origin: Sendable, Equatable {
     public var location: SourceLocation
     public var modifiedBy: [Modifier] = []
 
+    /// An overlay that changed the element, and where it did.
     public struct Modifier: Sendable, Equatable {
         public var checklist: String
         public var location: SourceLocation
     }
 
-    public init(checklist: String, location: SourceLocation) {
+    package init(checklist: String, location: SourceLocation) {
         self.checklist = checklist
         self.location = location
     }

@@ -5,6 +5,7 @@ public struct Project: Sendable, Equatable {
     public var category: String?
     public var fields: [String: Value]
 
+    /// A brand project of `unit` with its field values (for project checks and their examples).
     public init(unit: String, id: String, category: String? = nil, fields: [String: Value]) {
         self.unit = unit
         self.id = id

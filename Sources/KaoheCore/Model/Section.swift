@@ -14,6 +14,7 @@ public struct Section: Sendable {
 
 /// A deduction (扣分项): `points` when `when` holds, or `per` × `count` capped at `cap`.
 public struct Penalty: Sendable {
+    /// How much a penalty takes: a fixed number of points, or so much per counted case.
     public enum Amount: Sendable {
         case fixed(Rational)
         case perCount(per: Rational, count: ExpressionSource, cap: Rational?)

@@ -15,7 +15,7 @@ public struct SelfAssessment: Sendable {
     public var onsite: [String: OnsiteScore] = [:]
     public var location: SourceLocation
 
-    public init(source: String, checklist: String?, unit: Unit, asOf: Day?, facts: [Value],
+    package init(source: String, checklist: String?, unit: Unit, asOf: Day?, facts: [Value],
                 responses: [String: Response], location: SourceLocation) {
         self.source = source
         self.checklist = checklist
@@ -33,6 +33,7 @@ public struct Unit: Sendable, Hashable {
     public var name: String
     public var category: String?
 
+    /// A unit with its id, name and category (机关类别).
     public init(id: String, name: String, category: String?) {
         self.id = id
         self.name = name
@@ -46,13 +47,14 @@ public struct Response: Sendable {
     public var evidence: [Evidence]
     public var note: String?
 
-    public init(selfScore: Rational? = nil, evidence: [Evidence] = [], note: String? = nil) {
+    package init(selfScore: Rational? = nil, evidence: [Evidence] = [], note: String? = nil) {
         self.selfScore = selfScore
         self.evidence = evidence
         self.note = note
     }
 }
 
+/// A reference to evidence (a document number, file or link) the unit gives for an item.
 public struct Evidence: Sendable, Hashable {
     public var title: String
     public var ref: String?

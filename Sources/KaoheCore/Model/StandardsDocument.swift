@@ -9,6 +9,7 @@ public struct StandardsDocument: Sendable {
     public var standards: [Standard]
     public var outcome: Outcome
 
+    /// One standard a brand project must meet (达标要求).
     public struct Standard: Sendable {
         public var id: Located<String>
         public var title: String
@@ -16,6 +17,7 @@ public struct StandardsDocument: Sendable {
         public var check: Located<String>?
     }
 
+    /// The verdict names for meeting all, most or too few standards.
     public struct Outcome: Sendable {
         public var all = "通过"
         public var most = "修改完善"

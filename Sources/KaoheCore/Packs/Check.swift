@@ -17,6 +17,7 @@ public struct CheckDescription: Sendable {
     public var reads: [CheckFact]
     public var examples: [CheckExample]
 
+    /// A check's description: its id (`pack.name`), Chinese title, why it scores as it does, what it takes and reads, and examples.
     public init(id: String, title: String, rationale: String, parameters: [CheckParameter] = [],
                 reads: [CheckFact] = [], examples: [CheckExample] = []) {
         self.id = id
@@ -46,6 +47,7 @@ public struct CheckParameter: Sendable {
     public var defaultValue: Value?
     public var summary: String
 
+    /// A parameter `name` of `type`; without a default the checklist must give it.
     public init(_ name: String, _ type: ExprType, default defaultValue: Value? = nil, summary: String) {
         self.name = name
         self.type = type
@@ -60,6 +62,7 @@ public struct CheckFact: Sendable {
     public var name: String
     public var type: ExprType
 
+    /// A fact `name` the check reads, which the checklist must declare with `type`.
     public init(_ name: String, _ type: ExprType) {
         self.name = name
         self.type = type
@@ -95,6 +98,7 @@ public struct CheckContext: Sendable {
     /// The titles of the facts the check reads, as the checklist gives them (see `title(of:)`).
     public var titles: [String: String] = [:]
 
+    /// What a check sees (the engine builds it; tests and examples may too).
     public init(facts: [String: Value], parameters: [String: Value], asOf: Day, points: Rational,
                 period: (from: Day, to: Day)? = nil) {
         self.facts = facts
@@ -116,8 +120,11 @@ public struct CheckContext: Sendable {
     /// A fact's title for explanation lines: what the checklist calls it, else its name.
     public func title(of fact: String) -> String { titles[fact] ?? fact }
 
+    /// A number fact; nil when missing.
     public func number(_ name: String) -> Rational? { facts[name]?.number }
+    /// A list fact's elements; empty when missing.
     public func list(_ name: String) -> [Value] { facts[name]?.items ?? [] }
+    /// A parameter as given or defaulted (see the typed accessors below).
     public func parameter(_ name: String) -> Value? { parameters[name] }
 
     // Declared parameters, typed. A parameter with a declared default is always present (see
@@ -148,6 +155,7 @@ public struct CheckOutcome: Sendable, Equatable {
     public var findings: [CheckFinding]
     public var outputs: [String: String]
 
+    /// An outcome earning `fraction` of the item's points (0…1), with its explanation lines and findings.
     public init(fraction: Rational, explanation: [String] = [], findings: [CheckFinding] = [], outputs: [String: String] = [:]) {
         self.fraction = fraction
         self.explanation = explanation
@@ -178,10 +186,12 @@ public struct CheckOutcome: Sendable, Equatable {
     }
 }
 
+/// A problem the check found, to rectify (整改), with its severity.
 public struct CheckFinding: Sendable, Equatable {
     public var message: String
     public var severity: Severity
 
+    /// A finding with its Chinese message.
     public init(_ message: String, severity: Severity) {
         self.message = message
         self.severity = severity
@@ -201,6 +211,7 @@ public struct CheckExample: Sendable {
     public var file: String
     public var line: Int
 
+    /// An example: the facts and parameters given, the date, and the fraction and finding messages expected. Its place in the source is recorded for test failures.
     public init(_ summary: String, facts: [String: Value], parameters: [String: Value] = [:], asOf: String,
                 period: (from: String, to: String)? = nil,
                 fraction: Rational, messages: [String] = [], file: String = #filePath, line: Int = #line) {

@@ -8,16 +8,19 @@ public protocol ProjectCheck: Sendable {
     func evaluate(_ project: Project, among projects: [Project]) -> ProjectCheckOutcome
 }
 
+/// Whether the project meets the standard, and why not.
 public struct ProjectCheckOutcome: Sendable, Equatable {
     public var met: Bool
     public var reasons: [String]
 
+    /// A verdict with its reasons.
     public init(met: Bool, reasons: [String] = []) {
         self.met = met
         self.reasons = reasons
     }
 }
 
+/// What a project check is, what it reads, and examples of its verdicts.
 public struct ProjectCheckDescription: Sendable {
     public var id: String
     public var title: String
@@ -25,6 +28,7 @@ public struct ProjectCheckDescription: Sendable {
     public var reads: [CheckFact]
     public var examples: [ProjectCheckExample]
 
+    /// A project check's description.
     public init(id: String, title: String, rationale: String, reads: [CheckFact], examples: [ProjectCheckExample]) {
         self.id = id
         self.title = title
@@ -44,6 +48,7 @@ public struct ProjectCheckExample: Sendable {
     public var file: String
     public var line: Int
 
+    /// An example: a project among others, and the verdict expected.
     public init(_ summary: String, project: Project, among: [Project], met: Bool, reasons: [String] = [],
                 file: String = #filePath, line: Int = #line) {
         self.summary = summary

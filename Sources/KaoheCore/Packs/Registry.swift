@@ -6,6 +6,7 @@ public struct Pack: Sendable {
     public var projectChecks: [any ProjectCheck.Type]
     public var functions: [ExpressionFunction]
 
+    /// A pack `id` (the prefix of its checks' ids) with its Chinese title, checks, project checks and functions.
     public init(id: String, title: String, checks: [any Check.Type], projectChecks: [any ProjectCheck.Type] = [],
                 functions: [ExpressionFunction] = []) {
         self.id = id
@@ -18,6 +19,7 @@ public struct Pack: Sendable {
 
 /// The checks and functions of a static list of packs. A value: built once, passed down.
 public struct Registry: Sendable {
+    /// Two packs register the same check or function id.
     public struct DuplicateID: Error, CustomStringConvertible {
         public var id: String
         public var description: String { "two packs register '\(id)'" }
@@ -28,6 +30,7 @@ public struct Registry: Sendable {
     public let projectChecks: [String: any ProjectCheck.Type]
     public let functions: [String: ExpressionFunction]
 
+    /// The checks and functions of `packs`; an id registered twice is refused.
     public init(packs: [Pack]) throws(DuplicateID) {
         var checks: [String: any Check.Type] = [:]
         var projectChecks: [String: any ProjectCheck.Type] = [:]

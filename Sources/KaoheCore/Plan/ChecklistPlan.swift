@@ -4,7 +4,7 @@ import Foundation
 /// type-checked and compiled, every check bound to its type and typed parameters.
 public struct ChecklistPlan: Sendable {
     public let checklist: Checklist
-    public let scope: ExpressionScope
+    package let scope: ExpressionScope
     /// Facts in slot order.
     public let facts: [FactSpec]
     public let sections: [SectionPlan]
@@ -18,24 +18,28 @@ public struct ChecklistPlan: Sendable {
     /// A hash of everything that decides results: the resolved checklist and its packs' checks.
     public let fingerprint: String
 
+    /// The slot a fact's value has in a unit's fact values.
     public func slot(of fact: String) -> Int? { scope.facts[fact]?.slot }
 
     /// A fact's title for people (its name when it has none).
     public func label(of fact: String) -> String { scope.facts[fact]?.title ?? fact }
 }
 
+/// A section compiled: its items and penalties.
 public struct SectionPlan: Sendable {
     public let section: Section
     public let items: [ItemPlan]
     public let penalties: [PenaltyPlan]
 }
 
+/// An item compiled: its condition and scoring.
 public struct ItemPlan: Sendable {
     public let item: Item
     public let when: CompiledExpression?
     public let score: ScorePlan
 }
 
+/// An item's scoring method with its expressions compiled and its check bound.
 public enum ScorePlan: Sendable {
     case binary(CompiledExpression)
     case expr(CompiledExpression)
@@ -56,17 +60,20 @@ public struct CheckBinding: Sendable {
     public let titles: [String: String]
 }
 
+/// A penalty compiled: its condition and its count.
 public struct PenaltyPlan: Sendable {
     public let penalty: Penalty
     public let when: CompiledExpression?
     public let count: CompiledExpression?
 }
 
+/// A bonus compiled.
 public struct BonusPlan: Sendable {
     public let bonus: Bonus
     public let when: CompiledExpression
 }
 
+/// A veto compiled.
 public struct VetoPlan: Sendable {
     public let veto: Veto
     public let when: CompiledExpression

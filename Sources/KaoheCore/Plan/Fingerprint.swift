@@ -1,8 +1,8 @@
 /// The fingerprint of a compiled checklist: a hash of everything that decides its results
 /// (the resolved checklist without file places, and the packs with their checks), so two
 /// results with the same fingerprint and inputs are identical.
-public enum Fingerprint {
-    public static let engineVersion = "kaohe-format-1"
+package enum Fingerprint {
+    package static let engineVersion = "kaohe-format-1"
 
     /// Computed once, when the plan is compiled (the scorer only copies it into each result).
     static func of(_ checklist: Checklist, registry: Registry) -> String {

@@ -5,17 +5,17 @@ public struct RuleSet: Sendable {
     public var checklists: [String: Checklist] = [:]
     public var plans: [String: ChecklistPlan] = [:]
     public var standards: [String: StandardsPlan] = [:]
-    public var tests: [TestDocument] = []
+    package var tests: [TestDocument] = []
     public var competitions: [String: Competition] = [:]
 
-    public init() {}
+    package init() {}
 }
 
 /// A `kind: tests` document, kept as YAML until `kaohe test` runs it.
-public struct TestDocument: Sendable {
-    public var path: String
-    public var checklist: Located<String>
-    public var node: YAMLNode
+package struct TestDocument: Sendable {
+    package var path: String
+    package var checklist: Located<String>
+    package var node: YAMLNode
 }
 
 /// The outcome of loading: the rules, every diagnostic, and the text of every file read.
@@ -27,18 +27,18 @@ public struct LoadResult: Sendable {
 
 /// Loads rules folders: finds YAML files recursively, reads each document by its `kind`,
 /// checks ids across files, resolves overlays and compiles every checklist.
-public struct RulesLoader: Sendable {
-    public let registry: Registry
-    public var reader = YAMLReader()
+package struct RulesLoader: Sendable {
+    package let registry: Registry
+    package var reader = YAMLReader()
 
-    public static let ruleKinds = ["checklist", "standards", "competition", "tests"]
-    public static let inputKinds = ["self-assessment", "scoresheet", "jury", "daily"]
+    package static let ruleKinds = ["checklist", "standards", "competition", "tests"]
+    package static let inputKinds = ["self-assessment", "scoresheet", "jury", "daily"]
 
-    public init(registry: Registry) {
+    package init(registry: Registry) {
         self.registry = registry
     }
 
-    public func load(paths: [String]) -> LoadResult {
+    package func load(paths: [String]) -> LoadResult {
         var diagnostics = Diagnostics()
         var sources = SourceStore()
         var files: [String] = []
@@ -59,7 +59,7 @@ public struct RulesLoader: Sendable {
     }
 
     /// Loads rules held in memory (rules compiled into an executable), `path → text`.
-    public func load(texts: [(path: String, text: String)]) -> LoadResult {
+    package func load(texts: [(path: String, text: String)]) -> LoadResult {
         var diagnostics = Diagnostics()
         var sources = SourceStore()
         var documents: [(file: String, node: YAMLNode)] = []
@@ -70,7 +70,7 @@ public struct RulesLoader: Sendable {
     }
 
     /// Loads documents already read (with the sources and diagnostics of reading them).
-    public func load(documents: [(file: String, node: YAMLNode)], sources: SourceStore, diagnostics initial: Diagnostics) -> LoadResult {
+    package func load(documents: [(file: String, node: YAMLNode)], sources: SourceStore, diagnostics initial: Diagnostics) -> LoadResult {
         var diagnostics = initial
         var checklistDocs: [String: ChecklistDocument] = [:]
         var standardsDocs: [String: StandardsDocument] = [:]
@@ -184,10 +184,10 @@ public struct RulesLoader: Sendable {
 
 /// Finds the YAML files of a rules folder, recursively and in a stable order, without
 /// following a symbolic link into a folder already visited.
-public enum RuleFiles {
+package enum RuleFiles {
     static let maxFiles = 10_000
 
-    public static func find(in path: String, diagnostics: inout Diagnostics) -> [String] {
+    package static func find(in path: String, diagnostics: inout Diagnostics) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             diagnostics.error(SourceLocation(file: path, line: 1, column: 1), "no such file or folder")

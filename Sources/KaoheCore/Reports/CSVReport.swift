@@ -3,8 +3,10 @@ import Foundation
 /// CSV for Excel: a UTF-8 byte order mark (so Excel reads Chinese correctly), CRLF line ends,
 /// one row per finding-bearing item per unit, plus each unit's total.
 public enum CSVReport {
+    /// The UTF-8 byte-order mark Excel needs to read the file as UTF-8.
     public static let bom = "\u{FEFF}"
 
+    /// The ranking and every item's points as CSV for Excel: BOM, CRLF, formula-safe fields.
     public static func render(_ batch: Batch, plan: ChecklistPlan) -> String {
         var rows: [[String]] = [["名次", "单位编号", "单位名称", "类别", "总分", "等次", "编号", "项目", "状态", "得分", "满分", "自评分", "问题", "整改期限"]]
         for row in batch.ranking {

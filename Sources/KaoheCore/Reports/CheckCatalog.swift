@@ -2,8 +2,10 @@ import Foundation
 
 /// The listing of `kaohe checks`: every pack's checks with parameters, facts read and examples.
 public enum CheckCatalog {
+    /// The version of `kaohe checks --format json`'s shape.
     public static let schemaVersion = 1
 
+    /// Every pack's checks, project checks and functions, for people.
     public static func text(_ registry: Registry) -> String {
         var out = ""
         for pack in registry.packs {
@@ -41,6 +43,7 @@ public enum CheckCatalog {
         return out
     }
 
+    /// The same as JSON, for tools.
     public static func json(_ registry: Registry) -> String {
         var root = JSONObject()
         root.add("schema", raw: String(schemaVersion))

@@ -58,6 +58,7 @@ public enum CompetitionReport {
         return sections
     }
 
+    /// Every stage as terminal tables aligned by display width.
     public static func table(_ o: CompetitionOutcome) -> String {
         var out = "\(o.competition.title)\n"
         for section in sections(o) {
@@ -72,6 +73,7 @@ public enum CompetitionReport {
         return out
     }
 
+    /// Every stage as Markdown tables.
     public static func markdown(_ o: CompetitionOutcome) -> String {
         var out = "# \(o.competition.title)\n\n"
         out += "申报 \(o.entries.count) 个 → 入围 \(o.finalists.count) 个" + (o.juryStage ? " → 优秀 \(o.winners.count) 个" : "") + "\n"
@@ -83,6 +85,7 @@ public enum CompetitionReport {
         return out
     }
 
+    /// Every stage as JSON, with exact figures.
     public static func json(_ o: CompetitionOutcome) -> String {
         var root = JSONObject()
         root.add("kaohe", raw: "1")
@@ -119,6 +122,7 @@ public enum CompetitionReport {
         return root.text + "\n"
     }
 
+    /// Every stage as one self-contained, printable HTML page.
     public static func html(_ o: CompetitionOutcome) -> String {
         var body = "<h1>\(HTMLReport.escape(o.competition.title))</h1>\n" + funnel(o)
         if o.juryStage {

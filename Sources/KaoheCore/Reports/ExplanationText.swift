@@ -1,5 +1,6 @@
 /// `kaohe explain`'s text: the item's status and points, each step behind them, its findings.
 public enum ExplanationText {
+    /// The explanation as `kaohe explain` prints it.
     public static func render(_ e: ItemExplanation) -> String {
         guard let found = e.item else {
             return "\(e.id)：" + (e.findings.isEmpty ? "未触发\n" : "\n")

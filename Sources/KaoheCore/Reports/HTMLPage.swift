@@ -1,6 +1,7 @@
 /// The shell every HTML report shares: one self-contained page (no scripts, no network), Chinese
 /// fonts, the house colours, and print settings.
 public enum HTMLPage {
+    /// A complete HTML page around `body`, with the shared style and no outside resources.
     public static func render(title: String, body: String, landscape: Bool = false) -> String {
         """
         <!DOCTYPE html>

@@ -2,6 +2,7 @@ import Foundation
 
 /// A self-contained HTML report: inline CSS and SVG charts, no scripts, no network; prints on A4.
 public enum HTMLReport {
+    /// The batch as one self-contained HTML page: ranking, charts, each unit's items and findings.
     public static func render(_ batch: Batch, plan: ChecklistPlan) -> String {
         var body = "<h1>\(escape(plan.checklist.title))</h1>\n"
         if batch.results.count > 1 {
@@ -55,7 +56,7 @@ public enum HTMLReport {
         return bars(rows, title: "总分排名")
     }
 
-    public static func bars(_ rows: [(label: String, share: Rational, text: String)], title: String) -> String {
+    package static func bars(_ rows: [(label: String, share: Rational, text: String)], title: String) -> String {
         let rowHeight = 26, labelWidth = 220, barWidth = 360
         let height = rows.count * rowHeight + 30
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 120)\" height=\(quote(height)) role=\"img\" aria-label=\"\(escape(title))\">\n"
@@ -86,7 +87,7 @@ public enum HTMLReport {
 
     static func quote(_ n: Int) -> String { "\"\(n)\"" }
 
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         for c in text {
             switch c {

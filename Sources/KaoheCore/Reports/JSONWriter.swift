@@ -2,33 +2,33 @@ import Foundation
 
 /// A tiny JSON builder that keeps keys in the order they are written (results have a stable,
 /// documented key order) and numbers in decimal form.
-public struct JSONObject {
+package struct JSONObject {
     /// The object so far, without its closing brace: keys are appended in place.
     private var buffer = "{"
 
-    public init() {}
+    package init() {}
 
-    public mutating func add(_ key: String, raw: String) {
+    package mutating func add(_ key: String, raw: String) {
         if buffer.utf8.count > 1 { buffer += ", " }
         JSONText.append(key, to: &buffer)
         buffer += ": "
         buffer += raw
     }
-    public mutating func add(_ key: String, _ value: String) {
+    package mutating func add(_ key: String, _ value: String) {
         if buffer.utf8.count > 1 { buffer += ", " }
         JSONText.append(key, to: &buffer)
         buffer += ": "
         JSONText.append(value, to: &buffer)
     }
-    public mutating func add(_ key: String, _ value: String?) {
+    package mutating func add(_ key: String, _ value: String?) {
         if let value { add(key, value) } else { add(key, raw: "null") }
     }
-    public mutating func add(_ key: String, _ value: Bool) { add(key, raw: value ? "true" : "false") }
-    public mutating func add(_ key: String, score: Rational) { add(key, raw: DecimalMath.format(DecimalMath.round(score))) }
-    public mutating func add(_ key: String, score: Rational?) { add(key, raw: score.map { DecimalMath.format(DecimalMath.round($0)) } ?? "null") }
-    public mutating func add(_ key: String, _ object: JSONObject) { add(key, raw: object.text) }
-    public mutating func add(_ key: String, array: [String]) { add(key, raw: "[" + array.joined(separator: ", ") + "]") }
-    public mutating func add(_ key: String, strings: [String]) {
+    package mutating func add(_ key: String, _ value: Bool) { add(key, raw: value ? "true" : "false") }
+    package mutating func add(_ key: String, score: Rational) { add(key, raw: DecimalMath.format(DecimalMath.round(score))) }
+    package mutating func add(_ key: String, score: Rational?) { add(key, raw: score.map { DecimalMath.format(DecimalMath.round($0)) } ?? "null") }
+    package mutating func add(_ key: String, _ object: JSONObject) { add(key, raw: object.text) }
+    package mutating func add(_ key: String, array: [String]) { add(key, raw: "[" + array.joined(separator: ", ") + "]") }
+    package mutating func add(_ key: String, strings: [String]) {
         var list = "["
         for (index, string) in strings.enumerated() {
             if index > 0 { list += ", " }
@@ -37,12 +37,16 @@ public struct JSONObject {
         add(key, raw: list + "]")
     }
 
-    public var text: String { buffer + "}" }
+    package var text: String { buffer + "}" }
 }
 
 /// A unit's result as SPEC §6 JSON, keys in a fixed order.
 public enum ResultJSON {
-    public static func object(_ r: UnitResult) -> JSONObject {
+    /// One unit's result as one JSON object on one line (SPEC §6): what `--format jsonl` writes
+    /// per line and the web service's API returns.
+    public static func text(_ r: UnitResult) -> String { object(r).text }
+
+    package static func object(_ r: UnitResult) -> JSONObject {
         var o = JSONObject()
         o.add("kaohe", raw: "1")
         var checklist = JSONObject()
@@ -142,7 +146,7 @@ public enum ResultJSON {
         return out + "]"
     }
 
-    public static func finding(_ f: Finding) -> JSONObject {
+    package static func finding(_ f: Finding) -> JSONObject {
         var x = JSONObject()
         x.add("id", f.id)
         x.add("item", f.item)

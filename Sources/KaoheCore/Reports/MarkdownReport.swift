@@ -2,6 +2,7 @@ import Foundation
 
 /// A Markdown report: for sharing in documents and chat, one unit in full or a batch ranking.
 public enum MarkdownReport {
+    /// The batch as Markdown: ranking, then each unit's items and findings.
     public static func render(_ batch: Batch, plan: ChecklistPlan) -> String {
         var out = "# \(plan.checklist.title)\n\n"
         if batch.results.count > 1 {
@@ -40,7 +41,7 @@ public enum MarkdownReport {
         return out + "\n"
     }
 
-    public static func table(_ headers: [String], _ rows: [[String]]) -> String {
+    package static func table(_ headers: [String], _ rows: [[String]]) -> String {
         func line(_ cells: [String]) -> String {
             "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }.joined(separator: " | ") + " |\n"
         }

@@ -3,6 +3,7 @@ import Foundation
 /// `kaohe test` output for people: each failure with expected against actual, untested
 /// items, then `N passed, N failed`.
 public enum RuleTestText {
+    /// The report for people: each failing case with its mismatches, then the tally.
     public static func render(_ report: RuleTestRunner.Report) -> String {
         var out = ""
         for c in report.cases {
@@ -21,6 +22,7 @@ public enum RuleTestText {
 
 /// JUnit XML, for CI systems.
 public enum JUnitReport {
+    /// The report as JUnit XML, for CI systems.
     public static func render(_ report: RuleTestRunner.Report) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites tests=\"\(report.cases.count)\" failures=\"\(report.failed)\">\n"

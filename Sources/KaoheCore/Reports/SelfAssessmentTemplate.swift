@@ -3,6 +3,7 @@ import Foundation
 /// A blank self-assessment for a checklist: every fact with its title and type as a comment,
 /// ready for a unit to fill in. It loads as it is (blank facts count as not given).
 public enum SelfAssessmentTemplate {
+    /// A blank self-assessment for `plan`, each fact with its title and type as a comment.
     public static func render(_ plan: ChecklistPlan) -> String {
         let c = plan.checklist
         var out = "# \(c.title)" + (c.version.isEmpty ? "" : "（\(c.version)）") + " 自评表\n"

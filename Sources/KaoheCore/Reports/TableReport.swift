@@ -2,6 +2,7 @@ import Foundation
 
 /// The terminal report: one unit in full, or a batch as a ranking followed by each unit's problems.
 public enum TableReport {
+    /// One unit in full, or a batch as its ranking, as terminal tables aligned by display width.
     public static func render(_ batch: Batch, plan: ChecklistPlan) -> String {
         if batch.results.count == 1, let only = batch.results.first { return unit(only, plan: plan) }
         var out = "\(plan.checklist.title)  排名（\(batch.results.count) 个单位）\n\n"
@@ -16,6 +17,7 @@ public enum TableReport {
         return out
     }
 
+    /// One unit's result in full: each item with its points and explanation, then findings.
     public static func unit(_ r: UnitResult, plan: ChecklistPlan) -> String {
         var out = "\(ReportLabels.unitLine(r))  \(ReportLabels.category(r.unit.category, in: plan))  考核日期 \(r.asOf)\n"
         out += "\(plan.checklist.title)" + (r.checklistVersion.isEmpty ? "" : "（\(r.checklistVersion)）") + "\n\n"

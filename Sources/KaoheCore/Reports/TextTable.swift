@@ -1,18 +1,18 @@
 /// A plain-text table whose columns align by display width (Chinese text takes two columns).
-public struct TextTable: Sendable {
-    public var headers: [String]
-    public var rows: [[String]] = []
+package struct TextTable: Sendable {
+    package var headers: [String]
+    package var rows: [[String]] = []
     /// Columns aligned right (numbers).
-    public var rightAligned: Set<Int> = []
+    package var rightAligned: Set<Int> = []
 
-    public init(headers: [String], rightAligned: Set<Int> = []) {
+    package init(headers: [String], rightAligned: Set<Int> = []) {
         self.headers = headers
         self.rightAligned = rightAligned
     }
 
-    public mutating func add(_ row: [String]) { rows.append(row) }
+    package mutating func add(_ row: [String]) { rows.append(row) }
 
-    public func render(indent: String = "") -> String {
+    package func render(indent: String = "") -> String {
         let all = [headers] + rows
         let widths = headers.indices.map { column in all.map { DisplayWidth.of($0.indices.contains(column) ? $0[column] : "") }.max() ?? 0 }
         func line(_ cells: [String]) -> String {

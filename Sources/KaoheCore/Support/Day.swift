@@ -2,6 +2,7 @@
 public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var ordinal: Int
 
+    /// The day `ordinal` days after 0001-01-01 (proleptic Gregorian).
     public init(ordinal: Int) { self.ordinal = ordinal }
 
     /// A valid date, or nil (2026-02-30 is nil).
@@ -38,7 +39,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return Day.padded(y, 4) + "-" + Day.padded(m, 2) + "-" + Day.padded(d, 2)
     }
 
-    public static func padded(_ n: Int, _ width: Int) -> String {
+    package static func padded(_ n: Int, _ width: Int) -> String {
         let text = String(n)
         return String(repeating: "0", count: max(0, width - text.count)) + text
     }
@@ -54,13 +55,16 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return Day(year: year, month: month, day: min(d, Day.daysIn(month: month, year: year)))
     }
 
+    /// The day `days` later (earlier when negative); nil out of range.
     public func adding(days: Int) -> Day? {
         let result = Day(ordinal: ordinal + days)
         return (1...9999).contains(result.components.year) ? result : nil
     }
 
+    /// Whether `year` is a Gregorian leap year.
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
+    /// The number of days in `month` of `year`.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28

@@ -20,11 +20,14 @@ public enum DecimalMath {
         return text + String(repeating: "0", count: Swift.max(0, decimals - fraction))
     }
 
+    /// Whether `value` has no fractional part.
     public static func isWhole(_ value: Rational) -> Bool { value.isWhole }
 
     /// The integer value, if whole and within Int range.
     public static func int(_ value: Rational) -> Int? { value.int }
 
+    /// The smaller of `a` and `b`.
     public static func min(_ a: Rational, _ b: Rational) -> Rational { a < b ? a : b }
+    /// The larger of `a` and `b`.
     public static func max(_ a: Rational, _ b: Rational) -> Rational { a > b ? a : b }
 }

@@ -1,7 +1,7 @@
 /// Terminal display width: East Asian wide and full-width characters take two columns,
 /// combining marks none. Tables and carets align by this, not by character count.
-public enum DisplayWidth {
-    public static func of(_ scalar: Unicode.Scalar) -> Int {
+package enum DisplayWidth {
+    package static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v == 0 { return 0 }
         if scalar.properties.generalCategory == .nonspacingMark
@@ -19,12 +19,12 @@ public enum DisplayWidth {
         return 1
     }
 
-    public static func of(_ text: String) -> Int {
+    package static func of(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
     /// `text` padded with spaces to `width` columns (left-aligned, or right-aligned for numbers).
-    public static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
+    package static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
         let fill = String(repeating: " ", count: max(0, width - of(text)))
         return right ? fill + text : text + fill
     }

@@ -4,6 +4,7 @@ public struct Duration: Sendable, Hashable, CustomStringConvertible {
     public var months: Int
     public var days: Int
 
+    /// A span of calendar months and days (`P6M`, `P180D`).
     public init(months: Int = 0, days: Int = 0) {
         self.months = months
         self.days = days
@@ -53,6 +54,7 @@ public struct Duration: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension Day {
+    /// The day `duration` after this one: months first (clamped to the month's end), then days.
     public func adding(_ duration: Duration) -> Day? {
         adding(months: duration.months)?.adding(days: duration.days)
     }

@@ -2,13 +2,13 @@ import Foundation
 
 /// What is at a path, checked before opening it: opening a named pipe or a device blocks or
 /// never ends, so only regular files (and folders, where a folder is allowed) are read.
-public enum FileKind: Sendable, Equatable {
+package enum FileKind: Sendable, Equatable {
     case regular(size: Int)
     case folder
     case other
     case missing
 
-    public init(at path: String) {
+    package init(at path: String) {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
               let type = attributes[.type] as? FileAttributeType else {
             self = .missing
@@ -26,7 +26,7 @@ public enum FileKind: Sendable, Equatable {
     }
 
     /// The diagnostic for a path where a file is needed, or nil when it is a regular file.
-    public static func problemReadingFile(at path: String) -> String? {
+    package static func problemReadingFile(at path: String) -> String? {
         switch FileKind(at: path) {
         case .regular: return nil
         case .folder: return "expected a file, found a folder"

@@ -1,7 +1,7 @@
 /// Minimal JSON writing helpers: we write JSON by hand to control key order and number form.
-public enum JSONText {
+package enum JSONText {
     /// Appends `text` as a JSON string to `out`.
-    public static func append(_ text: String, to out: inout String) {
+    package static func append(_ text: String, to out: inout String) {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
             out += "\""
             out += text
@@ -11,7 +11,7 @@ public enum JSONText {
         }
     }
 
-    public static func quote(_ text: String) -> String {
+    package static func quote(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {

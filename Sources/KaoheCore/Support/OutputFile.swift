@@ -19,12 +19,12 @@ import Foundation
 ///
 /// Without ``commit()`` (an error, a thrown input problem) the temporary file is removed when
 /// the value goes away and the target keeps what it had.
-public final class OutputFile {
+package final class OutputFile {
     /// Why an output file cannot be written, in words for the person who named it.
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public let path: String
-        public let reason: String
-        public var description: String { "cannot write \(path): \(reason)" }
+    package struct Failure: Error, Sendable, CustomStringConvertible {
+        package let path: String
+        package let reason: String
+        package var description: String { "cannot write \(path): \(reason)" }
     }
 
     /// How the bytes reach the target.
@@ -36,13 +36,13 @@ public final class OutputFile {
     }
 
     /// The path as the user gave it.
-    public let path: String
+    package let path: String
     let mode: Mode
     private var descriptor: Int32
     private var committed = false
 
     /// Opens `path` for writing as described above.
-    public init(path: String) throws(Failure) {
+    package init(path: String) throws(Failure) {
         self.path = path
         var info = stat()
         if stat(path, &info) == 0, !Self.isRegular(info) {
@@ -85,7 +85,7 @@ public final class OutputFile {
     }
 
     /// Appends bytes to the output.
-    public func write(_ bytes: some Collection<UInt8>) throws(Failure) {
+    package func write(_ bytes: some Collection<UInt8>) throws(Failure) {
         let result: Int32? = bytes.withContiguousStorageIfAvailable { buffer in writeAll(buffer) }
         if let result {
             if result != 0 { throw Failure(path: path, reason: String(cString: strerror(result))) }
@@ -97,14 +97,14 @@ public final class OutputFile {
     }
 
     /// Appends text as UTF-8.
-    public func write(_ text: String) throws(Failure) {
+    package func write(_ text: String) throws(Failure) {
         var text = text
         let status = text.withUTF8 { writeAll($0) }
         if status != 0 { throw Failure(path: path, reason: String(cString: strerror(status))) }
     }
 
     /// Makes the output final: flushes it to disk and renames it into place.
-    public func commit() throws(Failure) {
+    package func commit() throws(Failure) {
         guard !committed else { return }
         switch mode {
         case .through:
@@ -130,7 +130,7 @@ public final class OutputFile {
     }
 
     /// Writes `text` to `path` in one go: ``init(path:)``, ``write(_:)-(String)``, ``commit()``.
-    public static func write(_ text: String, to path: String) throws(Failure) {
+    package static func write(_ text: String, to path: String) throws(Failure) {
         let file = try OutputFile(path: path)
         try file.write(text)
         try file.commit()

@@ -3,8 +3,8 @@ import Foundation
 
 /// Maps a collection on all cores in chunks, keeping the input order. `progress` is told how
 /// many elements are done after each chunk (from whichever thread finished it).
-public enum ParallelMap {
-    public static func map<T: Sendable, R: Sendable>(
+package enum ParallelMap {
+    package static func map<T: Sendable, R: Sendable>(
         _ items: [T], chunk: Int = 64, progress: (@Sendable (Int) -> Void)? = nil, _ transform: @Sendable (T) -> R
     ) -> [R] {
         let chunks = (items.count + chunk - 1) / chunk

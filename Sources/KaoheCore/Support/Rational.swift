@@ -35,10 +35,12 @@ public struct Rational: Sendable, Hashable {
         self = Rational(Int128(numerator), over: Int128(denominator)) ?? .zero
     }
 
+    /// The whole number `value`.
     public init(_ value: Int) {
         self.init(reduced: Int128(value), 1)
     }
 
+    /// The whole number `value`.
     public init(_ value: Int64) {
         self.init(reduced: Int128(value), 1)
     }
@@ -56,10 +58,12 @@ public struct Rational: Sendable, Hashable {
         }
     }
 
+    /// 0.
     public static let zero = Rational(reduced: 0, 1)
     /// The largest magnitude an expression may compute (10^30): past it the evaluator reports a
     /// rule error rather than compute with numbers no checklist means.
     public static let limit = Rational(reduced: powers[30], 1)
+    /// 1.
     public static let one = Rational(reduced: 1, 1)
 
     // MARK: - Properties

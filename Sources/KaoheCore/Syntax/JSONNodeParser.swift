@@ -1,7 +1,7 @@
 /// A fast JSON reader producing the same located `YAMLNode`s as the YAML path, for JSON Lines
 /// batches (where libyaml's generality costs more than the scoring). Strings become quoted
 /// scalars, numbers and literals plain ones; positions are exact (columns in Unicode scalars).
-public struct JSONNodeParser {
+package struct JSONNodeParser {
     let bytes: [UInt8]
     let path: String
     var index = 0
@@ -12,12 +12,12 @@ public struct JSONNodeParser {
     let ascii: Bool
     static let maxDepth = 200
 
-    public struct Failure: Error {
-        public var message: String
-        public var location: SourceLocation
+    package struct Failure: Error {
+        package var message: String
+        package var location: SourceLocation
     }
 
-    public init(text: String, path: String, firstLine: Int) {
+    package init(text: String, path: String, firstLine: Int) {
         self.bytes = Array(text.utf8)
         self.path = path
         self.line = firstLine
@@ -25,7 +25,7 @@ public struct JSONNodeParser {
     }
 
     /// The whole text as one JSON value.
-    public mutating func parseDocument() throws(Failure) -> YAMLNode {
+    package mutating func parseDocument() throws(Failure) -> YAMLNode {
         skipSpace()
         let node = try value()
         skipSpace()

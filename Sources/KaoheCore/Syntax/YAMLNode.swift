@@ -1,15 +1,18 @@
 /// A YAML node with the place it was written, converted from Yams' tree. Scalars keep their
 /// text and style; what they mean (number, date, bool…) is decided by the field that reads them.
 public struct YAMLNode: Sendable {
+    /// How a scalar was written: plain, or quoted (a quoted `true` is a string).
     public enum ScalarStyle: Sendable {
         case plain, singleQuoted, doubleQuoted, literal, folded
     }
 
+    /// A mapping's key and value.
     public struct Pair: Sendable {
         public var key: YAMLNode
         public var value: YAMLNode
     }
 
+    /// A scalar, a sequence, or a mapping (pairs in document order).
     public enum Content: Sendable {
         case scalar(String, ScalarStyle)
         case sequence([YAMLNode])
@@ -19,7 +22,7 @@ public struct YAMLNode: Sendable {
     public var content: Content
     public var location: SourceLocation
 
-    public init(_ content: Content, at location: SourceLocation) {
+    package init(_ content: Content, at location: SourceLocation) {
         self.content = content
         self.location = location
     }

@@ -3,22 +3,22 @@ import Foundation
 /// Reads YAML documents with limits, so that no file can make Kaohe hang, crash or exhaust
 /// memory: a size cap, a nesting cap, a cap on nodes after alias expansion, strict UTF-8. The
 /// documents are composed from libyaml's events by `YAMLComposer`.
-public struct YAMLReader: Sendable {
-    public struct Limits: Sendable {
-        public var maxBytes: Int = 8 << 20
-        public var maxNodes: Int = 1_000_000
-        public var maxNodesWithAliases: Int = 100_000
-        public var maxDepth: Int = 200
+package struct YAMLReader: Sendable {
+    package struct Limits: Sendable {
+        package var maxBytes: Int = 8 << 20
+        package var maxNodes: Int = 1_000_000
+        package var maxNodesWithAliases: Int = 100_000
+        package var maxDepth: Int = 200
 
-        public init() {}
+        package init() {}
     }
 
-    public var limits = Limits()
+    package var limits = Limits()
 
-    public init() {}
+    package init() {}
 
     /// Reads the file at `path`; records its text in `sources` for diagnostics.
-    public func read(
+    package func read(
         path: String, sources: inout SourceStore, diagnostics: inout Diagnostics
     ) -> [YAMLNode] {
         let start = SourceLocation(file: path, line: 1, column: 1)
@@ -58,7 +58,7 @@ public struct YAMLReader: Sendable {
     }
 
     /// Parses bytes that came from `path` (or from a string in tests).
-    public func parse(
+    package func parse(
         data: Data, path: String, sources: inout SourceStore, diagnostics: inout Diagnostics
     ) -> [YAMLNode] {
         guard let decoded = decodeUTF8(data, path: path, diagnostics: &diagnostics) else {

@@ -7,5 +7,6 @@ import KaoheMaonan
 /// targets, the benchmarks and the tests link. A district's own executable names its packs
 /// itself (see examples/district-pack).
 public enum BundledPacks {
+    /// Common, Leshan Shizhong and Maonan.
     public static let all: [Pack] = [CommonPack.pack, LeshanShizhongPack.pack, MaonanPack.pack]
 }

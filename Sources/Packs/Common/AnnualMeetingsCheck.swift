@@ -3,10 +3,10 @@ import KaoheCore
 
 /// `common.annual-meetings` — 组织生活会 and 民主评议党员, each at least once a year. Before the
 /// period has ended a missing one is only a reminder; after it, each costs half the points.
-public struct AnnualMeetingsCheck: Check {
+package struct AnnualMeetingsCheck: Check {
     static let kinds = ["组织生活会", "民主评议党员"]
 
-    public static let description = CheckDescription(
+    package static let description = CheckDescription(
         id: "common.annual-meetings",
         title: "组织生活会和民主评议党员",
         rationale: """
@@ -27,9 +27,9 @@ public struct AnnualMeetingsCheck: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
-    public func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
+    package func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
         let span = context.assessedSpan
         let periodOver = context.period.map { context.asOf >= $0.to } ?? true
         var missing: [String] = []

@@ -3,8 +3,8 @@ import KaoheCore
 
 /// `common.branch-composition` — 支部设置: a branch needs at least 3 full members; with 7 or more
 /// it sets up a branch committee; over 50 members it should be split.
-public struct BranchCompositionCheck: Check {
-    public static let description = CheckDescription(
+package struct BranchCompositionCheck: Check {
+    package static let description = CheckDescription(
         id: "common.branch-composition",
         title: "党支部设置",
         rationale: """
@@ -24,9 +24,9 @@ public struct BranchCompositionCheck: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
-    public func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
+    package func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
         let full = context.number("full_members") ?? 0, members = context.number("members") ?? 0
         let committee = context.facts["has_committee"]?.bool ?? false
         let f = DecimalMath.format(full), m = DecimalMath.format(members)

@@ -3,8 +3,8 @@ import KaoheCore
 
 /// `common.dues` — 党费收缴: dues are paid monthly. Each unpaid person-month costs `per` points;
 /// six months or more unpaid is a major finding (treated as leaving the Party unless justified).
-public struct DuesCheck: Check {
-    public static let description = CheckDescription(
+package struct DuesCheck: Check {
+    package static let description = CheckDescription(
         id: "common.dues",
         title: "按月足额交纳党费",
         rationale: """
@@ -24,9 +24,9 @@ public struct DuesCheck: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
-    public func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
+    package func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
         var total: Rational = 0
         var findings: [CheckFinding] = []
         for record in context.list("dues") {

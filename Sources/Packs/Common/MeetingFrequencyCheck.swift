@@ -4,12 +4,12 @@ import KaoheCore
 /// `common.meeting-frequency` — 三会一课: 支部党员大会 quarterly, 支委会 monthly, 党小组会 monthly,
 /// 党课 quarterly, counted over the months and quarters of the period that have ended by the
 /// as-of date. Each missing meeting costs `per` points; each kind short of its count is a finding.
-public struct MeetingFrequencyCheck: Check {
+package struct MeetingFrequencyCheck: Check {
     static let requirements: [(kind: String, frequency: MeetingCalendar.Frequency)] = [
         ("支部党员大会", .quarterly), ("支委会", .monthly), ("党小组会", .monthly), ("党课", .quarterly),
     ]
 
-    public static let description = CheckDescription(
+    package static let description = CheckDescription(
         id: "common.meeting-frequency",
         title: "三会一课",
         rationale: """
@@ -39,9 +39,9 @@ public struct MeetingFrequencyCheck: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
-    public func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
+    package func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
         let span = context.assessedSpan
         let kinds = context.strings(parameter: "kinds")
         let meetings = context.list("meetings")

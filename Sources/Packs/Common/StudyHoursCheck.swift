@@ -3,8 +3,8 @@ import KaoheCore
 
 /// `common.study-hours` — 学习学时: members study at least 32 class hours a year; branch
 /// secretaries and 班子成员 at least 56. Each person short is a finding naming them.
-public struct StudyHoursCheck: Check {
-    public static let description = CheckDescription(
+package struct StudyHoursCheck: Check {
+    package static let description = CheckDescription(
         id: "common.study-hours",
         title: "党员教育培训学时",
         rationale: """
@@ -30,9 +30,9 @@ public struct StudyHoursCheck: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
-    public func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
+    package func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
         let memberHours = context.number(parameter: "member_hours")
         let leaderHours = context.number(parameter: "leader_hours")
         let leaders = context.strings(parameter: "leader_roles")

@@ -3,8 +3,8 @@ import KaoheCore
 
 /// `common.temporary-organisations` — 临时党组织: set up around a task (central work), dissolved
 /// when the task ends. Each one still standing after its task ended is a finding.
-public struct TemporaryOrganisationsCheck: Check {
-    public static let description = CheckDescription(
+package struct TemporaryOrganisationsCheck: Check {
+    package static let description = CheckDescription(
         id: "common.temporary-organisations",
         title: "临时党组织规范管理",
         rationale: """
@@ -26,9 +26,9 @@ public struct TemporaryOrganisationsCheck: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
-    public func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
+    package func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
         let orgs = context.list("temporary_orgs")
         var findings: [CheckFinding] = []
         for org in orgs {

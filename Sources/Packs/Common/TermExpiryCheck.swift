@@ -6,8 +6,8 @@ import KaoheCore
 /// The term ends `term_years` after `last_election` (same day of month, clamped to the
 /// month's end). Expired → no points and a major finding 未按期换届; ending within
 /// `warn_before` of the as-of date → all points and a 换届提醒 notice; later → all points.
-public struct TermExpiryCheck: Check {
-    public static let description = CheckDescription(
+package struct TermExpiryCheck: Check {
+    package static let description = CheckDescription(
         id: "common.term-expiry",
         title: "按期换届",
         rationale: """
@@ -41,9 +41,9 @@ public struct TermExpiryCheck: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
-    public func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
+    package func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
         guard case .date(let elected) = context.facts["last_election"],
               case .number(let years) = context.facts["term_years"] else {
             return CheckOutcome(fraction: 0, explanation: ["换届信息缺失"])

@@ -3,8 +3,8 @@ import KaoheCore
 
 /// `common.theme-day` — 主题党日: one fixed day a month. Every month of the period that has
 /// ended by the as-of date needs at least one 主题党日; each month without one costs `per` points.
-public struct ThemeDayCheck: Check {
-    public static let description = CheckDescription(
+package struct ThemeDayCheck: Check {
+    package static let description = CheckDescription(
         id: "common.theme-day",
         title: "主题党日",
         rationale: """
@@ -23,9 +23,9 @@ public struct ThemeDayCheck: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
-    public func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
+    package func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
         let span = context.assessedSpan
         let dates = MeetingCalendar.dates(of: "主题党日", in: context.list("meetings"), span: span)
         let months = MeetingCalendar.periods(.monthly, in: span)

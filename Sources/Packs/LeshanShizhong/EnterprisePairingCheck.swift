@@ -3,8 +3,8 @@ import KaoheCore
 
 /// `leshan-shizhong.enterprise-pairing` — 一企一专员: every cadre is paired with an enterprise on
 /// the service list, and no enterprise on the list is left without a cadre.
-public struct EnterprisePairingCheck: Check {
-    public static let description = CheckDescription(
+package struct EnterprisePairingCheck: Check {
+    package static let description = CheckDescription(
         id: "leshan-shizhong.enterprise-pairing",
         title: "一企一专员结对服务",
         rationale: """
@@ -28,9 +28,9 @@ public struct EnterprisePairingCheck: Check {
         .record(["name": .string(name), "enterprise": enterprise.map(Value.string) ?? .missing(["enterprise"])])
     }
 
-    public init() {}
+    package init() {}
 
-    public func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
+    package func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
         let cadres = context.list("cadres")
         let enterprises = context.list("enterprises").compactMap(\.string)
         var findings: [CheckFinding] = []

@@ -4,8 +4,8 @@ import KaoheCore
 /// `leshan-shizhong.inspection-followup` — 巡察“回头看”: every problem fed back by the inspection
 /// is rectified by its deadline. Problems whose deadline has passed are checked one by one;
 /// those not yet due are only counted.
-public struct InspectionFollowUpCheck: Check {
-    public static let description = CheckDescription(
+package struct InspectionFollowUpCheck: Check {
+    package static let description = CheckDescription(
         id: "leshan-shizhong.inspection-followup",
         title: "巡察“回头看”问题整改",
         rationale: """
@@ -30,9 +30,9 @@ public struct InspectionFollowUpCheck: Check {
         .record(["problem": .string(text), "deadline": .day(deadline), "rectified_on": done.map(Value.day) ?? .missing(["rectified_on"])])
     }
 
-    public init() {}
+    package init() {}
 
-    public func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
+    package func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
         let problems = context.list("inspection_problems")
         var due = 0, onTime = 0
         var findings: [CheckFinding] = []

@@ -3,6 +3,7 @@ import KaoheCore
 /// The `leshan-shizhong` pack: 乐山市市中区's own checks — the 三级五岗 responsibility list, the
 /// 换届提醒 ledger, 巡察“回头看” follow-up and 一企一专员 pairing.
 public enum LeshanShizhongPack {
+    /// The pack, to link into an executable (`KaoheMain.run(packs:)`) or an `Engine`.
     public static let pack = Pack(
         id: "leshan-shizhong",
         title: "乐山市市中区",

@@ -4,11 +4,11 @@ import KaoheCore
 /// `leshan-shizhong.responsibility-list` — 机关党建“三级五岗”责任清单 (a Sichuan template): each of
 /// the three levels and five posts has its numbered duties assigned, and every 班子成员 (党组（党委）
 /// 其他成员) has 一岗双责 duties; one who has none is a finding naming the person and post.
-public struct ResponsibilityListCheck: Check {
-    public static let levels = ["党组（党委）", "机关党委", "党支部"]
-    public static let posts = ["党组（党委）书记", "党组（党委）其他成员", "机关党委书记", "机关纪委书记", "党支部书记"]
+package struct ResponsibilityListCheck: Check {
+    package static let levels = ["党组（党委）", "机关党委", "党支部"]
+    package static let posts = ["党组（党委）书记", "党组（党委）其他成员", "机关党委书记", "机关纪委书记", "党支部书记"]
 
-    public static let description = CheckDescription(
+    package static let description = CheckDescription(
         id: "leshan-shizhong.responsibility-list",
         title: "三级五岗责任清单",
         rationale: """
@@ -36,9 +36,9 @@ public struct ResponsibilityListCheck: Check {
         duty("机关党委", "机关党委书记", "吴某", 5), duty("机关党委", "机关纪委书记", "郑某", 5), duty("党支部", "党支部书记", "冯某", 6),
     ]
 
-    public init() {}
+    package init() {}
 
-    public func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
+    package func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
         let records = context.list("responsibilities")
         func assigned(_ field: String, _ value: String) -> Bool {
             records.contains { $0[field: field].string == value && ($0[field: "duties"].number ?? 0) > 0 }

@@ -4,8 +4,8 @@ import KaoheCore
 /// `leshan-shizhong.term-ledger` — 换届提醒台账: every Party organisation of the unit (党委 5-year
 /// terms, 总支 and 支部 3-year) with its term end; overdue ones are major findings, those due
 /// within `within` are reminders. Across units, the findings of a batch are the district's ledger.
-public struct TermLedgerCheck: Check {
-    public static let description = CheckDescription(
+package struct TermLedgerCheck: Check {
+    package static let description = CheckDescription(
         id: "leshan-shizhong.term-ledger",
         title: "换届提醒台账",
         rationale: """
@@ -33,9 +33,9 @@ public struct TermLedgerCheck: Check {
         .record(["name": .string(name), "kind": .string(kind), "last_election": .day(elected)])
     }
 
-    public init() {}
+    package init() {}
 
-    public func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
+    package func evaluate(_ context: CheckContext) throws(EvaluationFault) -> CheckOutcome {
         let orgs = context.list("organisations")
         let within = context.duration(parameter: "within")
         let committee = context.int(parameter: "committee_years")

@@ -5,11 +5,11 @@ import KaoheCore
 /// project's in the same round. Names are compared without the words every brand uses (工程、
 /// 行动、驿站…): they match when one contains the other or their character bigrams are 60% alike;
 /// concepts match when 70% alike. The reasons name every project matched.
-public struct DistinctBrandCheck: ProjectCheck {
-    public static let nameThreshold = Rational(3, 5)
-    public static let conceptThreshold = Rational(7, 10)
+package struct DistinctBrandCheck: ProjectCheck {
+    package static let nameThreshold = Rational(3, 5)
+    package static let conceptThreshold = Rational(7, 10)
 
-    public static let description = ProjectCheckDescription(
+    package static let description = ProjectCheckDescription(
         id: "maonan.distinct-brand",
         title: "品牌不同质",
         rationale: """
@@ -35,9 +35,9 @@ public struct DistinctBrandCheck: ProjectCheck {
         Project(unit: unit, id: "p1", fields: ["name": .string(name), "concept": .string(concept)])
     }
 
-    public init() {}
+    package init() {}
 
-    public func evaluate(_ project: Project, among projects: [Project]) -> ProjectCheckOutcome {
+    package func evaluate(_ project: Project, among projects: [Project]) -> ProjectCheckOutcome {
         guard let name = project.fields["name"]?.string else { return ProjectCheckOutcome(met: true) }
         let concept = project.fields["concept"]?.string
         var reasons: [String] = []

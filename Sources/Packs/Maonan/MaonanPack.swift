@@ -2,6 +2,7 @@ import KaoheCore
 
 /// The `maonan` pack: 茂名市茂南区's brand-project checks for the 四有 standards.
 public enum MaonanPack {
+    /// The pack, to link into an executable (`KaoheMain.run(packs:)`) or an `Engine`.
     public static let pack = Pack(
         id: "maonan",
         title: "茂名市茂南区",

@@ -166,7 +166,8 @@ struct CLITests {
     func ruleTests() throws {
         let passing = try Self.kaohe("test", "rules")
         #expect(passing.status == 0)
-        #expect(passing.stdout.hasSuffix("13 passed, 0 failed\n"))
+        #expect(passing.stdout.hasSuffix("16 passed, 0 failed\n"))
+        #expect(!passing.stdout.contains("no test case checks"), "every item of every bundled checklist is covered by a rule test")
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         for file in ["common/organs.yaml", "leshan-shizhong/organs.yaml"] {
@@ -213,6 +214,27 @@ struct CLITests {
         let checks = try Self.kaohe("checks", "--format", "json")
         #expect(checks.stdout.hasPrefix("{\"schema\": 1"))
         #expect(checks.stdout.contains("common.term-expiry"))
+    }
+
+    @Test("市中区's annual checklist asks for its political-lead and central-work facts and reports them")
+    func shizhongCentralWork() throws {
+        let template = try Self.kaohe("template", "--checklist", "leshan-shizhong.annual")
+        for line in ["theme_education:", "# 主题教育学习研讨活动", "members_trained:", "# 已完成机关党员轮训人数", "# 党组织书记和党务干部名单",
+                     "# 选派第一书记和驻村工作队员", "# 结对镇村名单", "# 到结对镇村报到记录", "# 专家服务团应派人数",
+                     "# 单位党组织已到驻地社区报到", "# 到居住地社区报到的在职党员", "# 参加社区服务记录"] {
+            #expect(template.stdout.contains(line), "template lacks \(line)")
+        }
+        let html = try Self.kaohe("evaluate", "--format", "html", "examples/leshan-shizhong-annual/")
+        #expect(html.status == 0)
+        for text in ["F 强化政治引领", "结对村「白马镇金星村」2026年第二季度、2026年第三季度未到村报到",
+                     "3名报到党员考核期内未参加社区服务：吴某、王某、赵某", "单位党组织未到驻地社区报到", "吴某未参加党务培训"] {
+            #expect(html.stdout.contains(text), "the HTML report lacks \(text)")
+        }
+        // The spread the README shows: 宣传部 strong, 财政局 weakest on central work (section E).
+        let ranking = try Self.kaohe("evaluate", "examples/leshan-shizhong-annual/")
+        let lines = ranking.stdout.split(separator: "\n")
+        #expect(lines.first { $0.contains("szq-xuanchuan") }?.contains("   1  ") == true)
+        #expect(lines.first { $0.contains("szq-caizheng") }?.contains("   4  ") == true)
     }
 
     @Test("without --rules and without a rules/ folder, kaohe uses the rules built into it")

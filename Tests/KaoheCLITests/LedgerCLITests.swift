@@ -31,7 +31,7 @@ struct LedgerCLITests {
         let november = folder.appendingPathComponent("nov.json").path
         #expect(try CLITests.kaohe("evaluate", "--format", "json", "-o", november, "examples/leshan-shizhong-annual/").status == 0)
         let first = try CLITests.kaohe("ledger", "--db", db, "import", november)
-        #expect(first.stdout == "imported 4 results: 23 opened, 0 reopened, 0 rectified (awaiting 销号), 0 still open\n", "\(first.stderr)")
+        #expect(first.stdout == "imported 4 results: 36 opened, 0 reopened, 0 rectified (awaiting 销号), 0 still open\n", "\(first.stderr)")
         let again = try CLITests.kaohe("ledger", "--db", db, "import", november)
         #expect(again.stdout.hasPrefix("imported 4 results: 0 opened"))
         let update = try CLITests.kaohe("ledger", "update", "1", "--db", db, "--status", "rectifying", "--by", "陈某", "--on", "2026-12-02")
@@ -39,17 +39,17 @@ struct LedgerCLITests {
         let illegal = try CLITests.kaohe("ledger", "--db", db, "update", "2", "--status", "closed", "--by", "陈某", "--on", "2026-12-02")
         #expect(illegal.status == 1)
         #expect(illegal.stderr.contains("it can move to rectifying（整改中）, rectified（已整改待销号）, not to closed"))
-        // December: 财政局 is re-assessed (回头看); seven of its nine problems are gone.
+        // December: 财政局 is re-assessed (回头看); eleven of its seventeen problems are gone.
         let december = folder.appendingPathComponent("dec.json").path
         #expect(try CLITests.kaohe("evaluate", "--format", "json", "-o", december, "examples/leshan-shizhong-annual-2026-12/").status == 0)
         let second = try CLITests.kaohe("ledger", "--db", db, "import", december)
-        #expect(second.stdout == "imported 1 result: 0 opened, 0 reopened, 7 rectified (awaiting 销号), 2 still open\n")
+        #expect(second.stdout == "imported 1 result: 0 opened, 0 reopened, 11 rectified (awaiting 销号), 6 still open\n")
         let rectified = try CLITests.kaohe("ledger", "--db", db, "list", "--status", "rectified", "--format", "json")
-        #expect(rectified.stdout.components(separatedBy: "\"szq-caizheng/").count - 1 == 7)
+        #expect(rectified.stdout.components(separatedBy: "\"szq-caizheng/").count - 1 == 11)
         let report = try CLITests.kaohe("report", "monthly", "--db", db, "--month", "2026-12", "--format", "markdown")
         #expect(report.stdout.hasPrefix("# 2026年12月机关党建问题整改月通报"))
-        #expect(report.stdout.contains("全区累计问题 23 个，未整改 16 个"))
-        #expect(report.stdout.contains("| 1 | 区财政局机关党支部（szq-caizheng） | 0 | 0 | 9 | 2 |"))
+        #expect(report.stdout.contains("全区累计问题 36 个，未整改 25 个"))
+        #expect(report.stdout.contains("| 1 | 区财政局机关党支部（szq-caizheng） | 0 | 0 | 17 | 6 |"))
         let verify = try CLITests.kaohe("ledger", "--db", db, "verify")
         #expect(verify.stdout.hasPrefix("ok: "))
         let show = try CLITests.kaohe("ledger", "--db", db, "show", "1")

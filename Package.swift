@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
     ],
     targets: [
         // The engine: model, loading, expressions, evaluation, reports. No CLI code.
@@ -68,6 +69,17 @@ let package = Package(
             dependencies: ["KaoheCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        // The web service's operations (SPEC §12): accounts, sessions, rounds, drafts, results, its
+        // history, on the ledger's database. No HTTP here: the pages and the API call it.
+        .target(
+            name: "KaoheServer",
+            dependencies: [
+                "KaoheCore", "KaoheLedger",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The command line as a library (thin subcommands over the core), so a district can
         // build its own executable with its own pack.
         .target(
@@ -75,6 +87,7 @@ let package = Package(
             dependencies: [
                 "KaoheCore",
                 "KaoheLedger",
+                "KaoheServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -141,6 +154,7 @@ let package = Package(
                 "KaoheMaonan",
                 "KaoheBundledPacks",
                 "KaoheLedger",
+                "KaoheServer",
                 "KaoheTestSupport",
                 "KaoheFuzzTargets",
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -30,7 +30,7 @@ public enum KaoheMain {
     /// `kaohe ledger --db FILE import …` (SPEC §10) gives the ledger file before the subcommand;
     /// hand it to the subcommand, which owns the option.
     static func normalized(_ arguments: [String]) -> [String] {
-        guard arguments.count > 2, ["ledger", "report"].contains(arguments[0]) else { return arguments }
+        guard arguments.count > 2, ["ledger", "report", "users", "rounds"].contains(arguments[0]) else { return arguments }
         var rest = Array(arguments.dropFirst())
         var moved: [String] = []
         while let first = rest.first, first.hasPrefix("--db") {
@@ -75,7 +75,7 @@ struct Kaohe: ParsableCommand {
         abstract: "机关党建考核 — score Party-building self-assessments against a YAML checklist.",
         discussion: "Start with `kaohe validate rules`, then `kaohe evaluate --rules rules examples/…`.",
         version: "0.1.0",
-        subcommands: [EvaluateCommand.self, ExplainCommand.self, ValidateCommand.self, TestCommand.self, TemplateCommand.self, ChecksCommand.self, ShowCommand.self, ExprCommand.self, CompetitionCommand.self, LedgerCommand.self, ReportCommand.self]
+        subcommands: [EvaluateCommand.self, ExplainCommand.self, ValidateCommand.self, TestCommand.self, TemplateCommand.self, ChecksCommand.self, ShowCommand.self, ExprCommand.self, CompetitionCommand.self, LedgerCommand.self, ReportCommand.self, UsersCommand.self, RoundsCommand.self]
     )
 }
 

@@ -159,3 +159,15 @@ package struct ResultSummary: Sendable, Equatable {
         return ResultSummary(unit: unitID, unitName: name, checklist: checklist, asOf: asOf, findings: records)
     }
 }
+
+extension ResultSummary {
+    /// What the ledger records of a result scored in this process (the web service's accepted
+    /// submissions): the same as reading its JSON back.
+    package init(_ result: UnitResult) {
+        self.init(unit: result.unit.id, unitName: result.unit.name, checklist: result.checklistID, asOf: result.asOf,
+                  findings: result.findings.map {
+                      FindingRecord(id: $0.id, item: $0.item, message: $0.message, severity: $0.severity.rawValue,
+                                    action: $0.action, due: $0.due, owner: $0.owner)
+                  })
+    }
+}

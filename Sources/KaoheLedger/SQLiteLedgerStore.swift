@@ -10,13 +10,25 @@ package final class SQLiteLedgerStore: LedgerStore {
     let queue: DatabaseQueue
     static let application = "kaohe-ledger"
 
+    /// The ledger in an already open database (the web service keeps its tables in the same file).
+    package init(queue: DatabaseQueue) throws {
+        self.queue = queue
+        try Self.migrator.migrate(queue)
+    }
+
     package init(path: String) throws {
+        queue = try Self.open(path: path)
+        try Self.migrator.migrate(queue)
+    }
+
+    /// Opens a Kaohe database file, refusing a foreign or damaged one without touching it.
+    package static func open(path: String) throws -> DatabaseQueue {
         try Self.refuseForeign(path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.foreignKeysEnabled = true
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
             let check = try queue.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }
             guard check == "ok" else { throw LedgerError("\(path): the ledger file is damaged (\(check ?? "?")); restore it from a backup") }
             try queue.read { db in
@@ -25,7 +37,7 @@ package final class SQLiteLedgerStore: LedgerStore {
                     throw LedgerError("\(path) is an SQLite database but not a Kaohe ledger (tables: \(tables.joined(separator: ", "))); choose another --db file")
                 }
             }
-            try Self.migrator.migrate(queue)
+            return queue
         } catch let error as LedgerError {
             throw error
         } catch {
@@ -73,39 +85,42 @@ package final class SQLiteLedgerStore: LedgerStore {
     // MARK: - LedgerStore
 
     package func importResults(_ results: [ResultSummary], by actor: String) throws -> ImportSummary {
-        try queue.write { db in
-            let units = Array(Set(results.map(\.unit))).sorted()
-            var current: [String: LedgerItem] = [:]
-            for unit in units {
-                for item in try Self.fetchItems(db, where: "unit = ?", [unit]) { current[item.findingID] = item }
-            }
-            var summary = ImportSummary()
-            for change in ImportPlanner.changes(current: current, results: results) {
-                switch change {
-                case .open(let finding, let unit, let unitName, let checklist, let on):
-                    try db.execute(sql: """
-                        INSERT INTO items (finding_id, unit, unit_name, checklist, item, problem, action, owner, severity, due, status, opened_on, last_seen)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)
-                        """, arguments: [finding.id, unit, unitName, checklist, finding.item, finding.message, finding.action, finding.owner,
-                                         finding.severity, finding.due?.description, on.description, on.description])
-                    try Self.append(db, itemID: db.lastInsertedRowID, findingID: finding.id, on: on, actor: actor, action: .opened,
-                                    from: nil, to: .open, note: finding.message, evidence: nil)
-                    summary.opened += 1
-                case .reopen(let id, let from, let on):
-                    try Self.move(db, id, from: from, to: .reopened, on: on, actor: actor, action: .reopened, note: "回头看：问题再次出现", evidence: nil)
-                    try db.execute(sql: "UPDATE items SET last_seen = ? WHERE id = ?", arguments: [on.description, id])
-                    summary.reopened += 1
-                case .rectify(let id, let from, let on):
-                    try Self.move(db, id, from: from, to: .rectified, on: on, actor: actor, action: .rectified,
-                                  note: "回头看：问题未再出现，待销号", evidence: nil)
-                    summary.rectified += 1
-                case .seen(let id, let on):
-                    try db.execute(sql: "UPDATE items SET last_seen = ? WHERE id = ?", arguments: [on.description, id])
-                    summary.unchanged += 1
-                }
-            }
-            return summary
+        try queue.write { db in try Self.importResults(results, by: actor, in: db) }
+    }
+
+    /// Records the findings of `results` inside the caller's transaction (回头看 matching included).
+    package static func importResults(_ results: [ResultSummary], by actor: String, in db: Database) throws -> ImportSummary {
+        let units = Array(Set(results.map(\.unit))).sorted()
+        var current: [String: LedgerItem] = [:]
+        for unit in units {
+            for item in try Self.fetchItems(db, where: "unit = ?", [unit]) { current[item.findingID] = item }
         }
+        var summary = ImportSummary()
+        for change in ImportPlanner.changes(current: current, results: results) {
+            switch change {
+            case .open(let finding, let unit, let unitName, let checklist, let on):
+                try db.execute(sql: """
+                    INSERT INTO items (finding_id, unit, unit_name, checklist, item, problem, action, owner, severity, due, status, opened_on, last_seen)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)
+                    """, arguments: [finding.id, unit, unitName, checklist, finding.item, finding.message, finding.action, finding.owner,
+                                     finding.severity, finding.due?.description, on.description, on.description])
+                try Self.append(db, itemID: db.lastInsertedRowID, findingID: finding.id, on: on, actor: actor, action: .opened,
+                                from: nil, to: .open, note: finding.message, evidence: nil)
+                summary.opened += 1
+            case .reopen(let id, let from, let on):
+                try Self.move(db, id, from: from, to: .reopened, on: on, actor: actor, action: .reopened, note: "回头看：问题再次出现", evidence: nil)
+                try db.execute(sql: "UPDATE items SET last_seen = ? WHERE id = ?", arguments: [on.description, id])
+                summary.reopened += 1
+            case .rectify(let id, let from, let on):
+                try Self.move(db, id, from: from, to: .rectified, on: on, actor: actor, action: .rectified,
+                              note: "回头看：问题未再出现，待销号", evidence: nil)
+                summary.rectified += 1
+            case .seen(let id, let on):
+                try db.execute(sql: "UPDATE items SET last_seen = ? WHERE id = ?", arguments: [on.description, id])
+                summary.unchanged += 1
+            }
+        }
+        return summary
     }
 
     package func update(_ id: Int64, to status: LedgerStatus, by actor: String, on day: Day, note: String?, evidence: String?) throws -> LedgerItem {

@@ -1,0 +1,43 @@
+import KaoheCore
+import KaoheLedger
+
+/// Where the web service keeps users, sessions, rounds, drafts, results and its history, next to
+/// the ledger. Every method is one transaction: a killed server leaves each record as before or
+/// after a call. State moves are compare-and-set inside the transaction, so two requests racing
+/// on one draft can never both win or leave a mix.
+package protocol ServerStore: Sendable {
+    func addUser(_ user: User, passwordHash: String) throws(ServiceError)
+    func user(_ id: String) throws(ServiceError) -> (user: User, passwordHash: String)?
+    func users() throws(ServiceError) -> [User]
+    func setPassword(_ id: String, hash: String) throws(ServiceError)
+    func setDisabled(_ id: String, _ disabled: Bool) throws(ServiceError)
+    /// Records a sign-in attempt: a failure counts towards the lockout, a success clears it.
+    func recordSignIn(_ id: String, succeeded: Bool, at now: Int64) throws(ServiceError) -> User
+
+    func createSession(_ session: Session) throws(ServiceError)
+    func session(_ digest: String) throws(ServiceError) -> Session?
+    func touchSession(_ digest: String, at now: Int64) throws(ServiceError)
+    func deleteSession(_ digest: String) throws(ServiceError)
+
+    func openRound(_ round: Round, units: [KaoheCore.Unit]) throws(ServiceError)
+    func rounds() throws(ServiceError) -> [Round]
+    func closeRound(_ id: String) throws(ServiceError)
+    func units(of round: String) throws(ServiceError) -> [RoundUnit]
+
+    /// Saves a new version of a draft; refused (409) once submitted or accepted.
+    func saveDraft(round: String, unit: String, document: String, by actor: String, at now: Int64) throws(ServiceError) -> Int
+    func latestDraft(round: String, unit: String) throws(ServiceError) -> DraftVersion?
+    func draftVersions(round: String, unit: String) throws(ServiceError) -> [DraftVersion]
+    /// Freezes the latest draft with its result (the §6 JSON, its total and grade).
+    func submit(round: String, unit: String, version: Int, result: String, total: String, grade: String,
+                by actor: String, at now: Int64) throws(ServiceError)
+    func returnSubmission(round: String, unit: String, reason: String, by actor: String, at now: Int64) throws(ServiceError)
+    /// Accepts a submission and records its findings in the ledger, in one transaction.
+    func accept(round: String, unit: String, findings: ResultSummary, by actor: String, at now: Int64) throws(ServiceError) -> ImportSummary
+    func result(round: String, unit: String) throws(ServiceError) -> String?
+
+    func audit(_ entry: AuditEntry) throws(ServiceError)
+    func auditEntries() throws(ServiceError) -> [AuditEntry]
+    /// Problems with the history's hash chain; empty when intact.
+    func verifyAudit() throws(ServiceError) -> [String]
+}

@@ -165,6 +165,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "KaoheServerTests",
+            dependencies: ["KaoheServer", "KaoheCore", "KaoheLedger", "KaoheBundledPacks", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "KaoheCLITests",
             dependencies: ["kaohe", "kaohe-rules"],
             exclude: ["Fixtures"],

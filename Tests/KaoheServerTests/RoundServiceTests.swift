@@ -1,0 +1,116 @@
+import Foundation
+import GRDB
+import KaoheBundledPacks
+import KaoheCore
+import KaoheLedger
+@testable import KaoheServer
+import Testing
+
+@Suite("The web service's round")
+struct RoundServiceTests {
+    @Test("a whole round: draft, submit (the result is kaohe evaluate's JSON byte for byte), return, resubmit, accept into the ledger")
+    func wholeRound() throws {
+        let f = try ServiceFixture()
+        let admin = try f.signIn("admin", "admin-password")
+        let xc = try f.signIn("xc", "xc-password-1")
+        let cz = try f.signIn("cz", "cz-password-1")
+        #expect(try f.service.units(of: f.round.id, for: admin).map(\.status) == [.none, .none])
+
+        let saved = try f.service.saveDraft(f.round.id, "szq-xuanchuan", document: try ServiceFixture.example("xuanchuan"), by: xc)
+        #expect(saved.version == 1 && saved.diagnostics.isEmpty)
+        guard case .result(let json) = try f.service.submit(f.round.id, "szq-xuanchuan", by: xc) else {
+            Issue.record("the submission was refused")
+            return
+        }
+        let file = ServiceFixture.repository.appendingPathComponent("examples/leshan-shizhong-annual/xuanchuan.yaml").path
+        let expected = ResultJSON.render(try f.service.engine.evaluate(f.service.rules, inputs: [file], asOf: f.round.asOf).batch)
+        #expect(json == expected)
+        #expect(json.contains("\"total\": 102, \"grade\": \"好\""))
+        #expect(throws: ServiceError.conflict("the self-assessment is 已提交（submitted）and can no longer be changed")) {
+            try f.service.saveDraft(f.round.id, "szq-xuanchuan", document: "kaohe: 1", by: xc)
+        }
+
+        try f.service.returnSubmission(f.round.id, "szq-xuanchuan", reason: "请补充党务培训签到表", by: admin)
+        let returned = try f.service.units(of: f.round.id, for: xc)
+        #expect(returned.map(\.status) == [.returned] && returned.first?.reason == "请补充党务培训签到表")
+        _ = try f.service.saveDraft(f.round.id, "szq-xuanchuan", document: try ServiceFixture.example("xuanchuan"), by: xc)
+        #expect(try f.store.draftVersions(round: f.round.id, unit: "szq-xuanchuan").map(\.version) == [1, 2])
+        _ = try f.service.submit(f.round.id, "szq-xuanchuan", by: xc)
+
+        _ = try f.service.saveDraft(f.round.id, "szq-caizheng", document: try ServiceFixture.example("caizheng"), by: cz)
+        _ = try f.service.submit(f.round.id, "szq-caizheng", by: cz)
+        let imported = try f.service.accept(f.round.id, "szq-caizheng", by: admin)
+        #expect(imported.opened == 17)
+        #expect(try f.store.ledger.items(LedgerFilter(unit: "szq-caizheng")).count == 17)
+        #expect(try f.service.units(of: f.round.id, for: admin).map(\.status) == [.accepted, .submitted])
+        let rows = try f.service.units(of: f.round.id, for: admin)
+        #expect(rows.map(\.total) == ["80.23", "102.00"])
+
+        let all = try f.service.results(f.round.id, for: admin)
+        let folder = ServiceFixture.repository.appendingPathComponent("examples/leshan-shizhong-annual").path
+        let both = try f.service.engine.evaluate(f.service.rules, inputs: ["\(folder)/caizheng.yaml", "\(folder)/xuanchuan.yaml"], asOf: f.round.asOf)
+        #expect(all == ResultJSON.render(both.batch))
+        #expect(try f.store.verifyAudit().isEmpty)
+    }
+
+    @Test("a mistake is saved all the same and shown on its field; submitting it keeps the draft")
+    func diagnosticsOnFields() throws {
+        let f = try ServiceFixture()
+        let xc = try f.signIn("xc", "xc-password-1")
+        let wrong = try ServiceFixture.example("xuanchuan").replacingOccurrences(of: "  members: 21", with: "  members: 二十一")
+        let saved = try f.service.saveDraft(f.round.id, "szq-xuanchuan", document: wrong, by: xc)
+        #expect(saved.version == 1)
+        #expect(saved.diagnostics.map(\.path) == ["facts.members"], "\(saved.diagnostics)")
+        #expect(saved.diagnostics.first?.message.contains("members") == true)
+        guard case .diagnostics(let found) = try f.service.submit(f.round.id, "szq-xuanchuan", by: xc) else {
+            Issue.record("a wrong draft was accepted")
+            return
+        }
+        #expect(found.map(\.path) == ["facts.members"])
+        #expect(try f.store.units(of: f.round.id).first { $0.unit.id == "szq-xuanchuan" }?.status == .draft)
+        let other = try ServiceFixture.example("caizheng")
+        let mislabelled = try f.service.saveDraft(f.round.id, "szq-xuanchuan", document: other, by: xc)
+        #expect(mislabelled.diagnostics.map(\.path) == ["unit.id"])
+    }
+
+    @Test("each role against what it must not do: 403 or 404, and every refusal is in the history")
+    func scope() throws {
+        let f = try ServiceFixture()
+        let admin = try f.signIn("admin", "admin-password")
+        let xc = try f.signIn("xc", "xc-password-1")
+        let cz = try f.signIn("cz", "cz-password-1")
+        let hc = try f.signIn("hc", "hc-password-1")
+        _ = try f.service.saveDraft(f.round.id, "szq-caizheng", document: try ServiceFixture.example("caizheng"), by: cz)
+        // Another unit's draft does not exist for xc.
+        #expect(throws: ServiceError.notFound("没有这个单位的自评")) { try f.service.draft(f.round.id, "szq-caizheng", for: xc) }
+        #expect(throws: ServiceError.notFound("没有这个单位的自评")) {
+            try f.service.saveDraft(f.round.id, "szq-caizheng", document: "x", by: xc)
+        }
+        #expect(throws: ServiceError.notFound("没有这个单位的自评")) { try f.service.submit(f.round.id, "szq-caizheng", by: xc) }
+        // The committee reads drafts but does not fill them in.
+        #expect(try f.service.draft(f.round.id, "szq-caizheng", for: admin)?.version == 1)
+        #expect(throws: ServiceError.forbidden("只有本单位填报员可以填写自评")) {
+            try f.service.saveDraft(f.round.id, "szq-caizheng", document: "x", by: admin)
+        }
+        // Units and verifiers do not review.
+        for actor in [xc, cz, hc] {
+            #expect(throws: ServiceError.forbidden("只有机关工委可以退回")) { try f.service.returnSubmission(f.round.id, "szq-caizheng", reason: "x", by: actor) }
+            #expect(throws: ServiceError.forbidden("只有机关工委可以受理")) { try f.service.accept(f.round.id, "szq-caizheng", by: actor) }
+            #expect(throws: ServiceError.forbidden("只有机关工委可以查看全部结果")) { try f.service.results(f.round.id, for: actor) }
+        }
+        #expect(throws: ServiceError.forbidden("只有机关工委和填报单位可以查看")) { try f.service.units(of: f.round.id, for: hc) }
+        #expect(try f.service.units(of: f.round.id, for: xc).map(\.unit.id) == ["szq-xuanchuan"])
+        let denied = try f.store.auditEntries().filter { $0.outcome == .denied }
+        #expect(denied.count == 14, "\(denied.map(\.action))")
+        #expect(Set(denied.map(\.actor)) == ["xc", "cz", "hc", "admin"])
+    }
+
+    @Test("the history's hash chain finds an entry altered")
+    func auditChain() throws {
+        let f = try ServiceFixture()
+        _ = try f.signIn("admin", "admin-password")
+        #expect(try f.store.verifyAudit().isEmpty)
+        try f.store.queue.write { db in try db.execute(sql: "UPDATE audit SET actor = 'someone' WHERE sequence = 2") }
+        #expect(try f.store.verifyAudit() == ["history entry #2 was altered"])
+    }
+}

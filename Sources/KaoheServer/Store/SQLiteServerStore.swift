@@ -9,12 +9,13 @@ import KaoheLedger
 package final class SQLiteServerStore: ServerStore {
     let queue: DatabaseQueue
     /// The ledger in the same file.
-    package let ledger: SQLiteLedgerStore
+    let sqliteLedger: SQLiteLedgerStore
+    package var ledger: any LedgerStore { sqliteLedger }
 
     package init(path: String) throws(ServiceError) {
         do {
             queue = try SQLiteLedgerStore.open(path: path)
-            ledger = try SQLiteLedgerStore(queue: queue)
+            sqliteLedger = try SQLiteLedgerStore(queue: queue)
             try Self.migrator.migrate(queue)
         } catch let error as LedgerError {
             throw .storage(error.message)

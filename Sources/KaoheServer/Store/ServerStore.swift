@@ -6,6 +6,9 @@ import KaoheLedger
 /// after a call. State moves are compare-and-set inside the transaction, so two requests racing
 /// on one draft can never both win or leave a mix.
 package protocol ServerStore: Sendable {
+    /// The rectification ledger kept in the same database.
+    var ledger: any LedgerStore { get }
+
     func addUser(_ user: User, passwordHash: String) throws(ServiceError)
     func user(_ id: String) throws(ServiceError) -> (user: User, passwordHash: String)?
     func users() throws(ServiceError) -> [User]

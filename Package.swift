@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // The engine: model, loading, expressions, evaluation, reports. No CLI code.
@@ -77,6 +79,16 @@ let package = Package(
                 "KaoheCore", "KaoheLedger",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // `kaohe serve`: the pages and the JSON API on Hummingbird, over KaoheServer.
+        .target(
+            name: "KaoheWeb",
+            dependencies: [
+                "KaoheCore", "KaoheLedger", "KaoheServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -166,7 +178,8 @@ let package = Package(
         ),
         .testTarget(
             name: "KaoheServerTests",
-            dependencies: ["KaoheServer", "KaoheCore", "KaoheLedger", "KaoheBundledPacks", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["KaoheServer", "KaoheWeb", "KaoheCore", "KaoheLedger", "KaoheBundledPacks", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -12,6 +12,8 @@ package enum ServiceError: Error, Sendable, Equatable {
     case invalid(String)
     /// 423: the account is locked after failed sign-ins.
     case locked(until: Int64)
+    /// 413: the request body is larger than allowed.
+    case tooLarge
     /// 500: the database failed; nothing was changed.
     case storage(String)
 
@@ -23,6 +25,7 @@ package enum ServiceError: Error, Sendable, Equatable {
         case .conflict: 409
         case .invalid: 422
         case .locked: 423
+        case .tooLarge: 413
         case .storage: 500
         }
     }
@@ -32,6 +35,7 @@ package enum ServiceError: Error, Sendable, Equatable {
         case .unauthorized: "请先登录"
         case .forbidden(let m), .notFound(let m), .conflict(let m), .invalid(let m), .storage(let m): m
         case .locked: "账户因连续登录失败已锁定15分钟，请稍后再试"
+        case .tooLarge: "提交的内容超过 1 MB 上限"
         }
     }
 }

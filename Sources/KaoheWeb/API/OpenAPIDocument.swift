@@ -1,0 +1,120 @@
+/// The API's OpenAPI 3.1 description, served at /api/v1/openapi.json. `OpenAPITests` checks that
+/// every operation here answers, and as documented.
+enum OpenAPIDocument {
+    static let text = #"""
+    {
+      "openapi": "3.1.0",
+      "info": {"title": "Kaohe 考核 web service", "version": "1.0.0",
+               "description": "An assessment round of 机关党建考核: self-assessments, review, results and the rectification ledger. Sign in with POST /session; send the session cookie with every request and the csrf token in X-CSRF-Token with every state change."},
+      "servers": [{"url": "/api/v1"}],
+      "components": {
+        "securitySchemes": {
+          "session": {"type": "apiKey", "in": "cookie", "name": "kaohe_session"},
+          "csrf": {"type": "apiKey", "in": "header", "name": "X-CSRF-Token"}
+        },
+        "schemas": {
+          "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}},
+          "Diagnostics": {"type": "object", "required": ["diagnostics"], "properties": {"diagnostics": {"type": "array", "items": {
+            "type": "object", "required": ["path", "message", "line", "column"],
+            "properties": {"path": {"type": "string", "examples": ["facts.meetings[3].date"]}, "message": {"type": "string"},
+                           "help": {"type": "string"}, "line": {"type": "integer"}, "column": {"type": "integer"}}}}}},
+          "Round": {"type": "object", "required": ["id", "checklist", "as_of", "state"], "properties": {
+            "id": {"type": "string"}, "checklist": {"type": "string"}, "as_of": {"type": "string", "format": "date"},
+            "state": {"enum": ["open", "closed"]}}},
+          "RoundUnit": {"type": "object", "required": ["id", "name", "status"], "properties": {
+            "id": {"type": "string"}, "name": {"type": "string"}, "category": {"type": ["string", "null"]},
+            "status": {"enum": ["none", "draft", "submitted", "returned", "accepted"]}, "reason": {"type": ["string", "null"]},
+            "total": {"type": ["number", "null"]}, "grade": {"type": ["string", "null"]}}},
+          "SelfAssessment": {"type": "object", "description": "A self-assessment as SPEC §5 JSON (kaohe: 1, kind: self-assessment, checklist, unit, as_of, facts, responses)."},
+          "Result": {"type": "object", "description": "One unit's result as SPEC §6 JSON, byte for byte what kaohe evaluate --format json gives."},
+          "Results": {"type": "object", "description": "Every submitted unit's result and the ranking, as kaohe evaluate --format json gives for a batch."},
+          "LedgerItem": {"type": "object", "properties": {"id": {"type": "integer"}, "finding": {"type": "string"}, "unit": {"type": "string"},
+            "problem": {"type": "string"}, "status": {"enum": ["open", "rectifying", "rectified", "closed", "reopened"]}}}
+        }
+      },
+      "security": [{"session": []}],
+      "paths": {
+        "/session": {
+          "post": {"operationId": "signIn", "security": [], "summary": "Sign in",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["user", "password"],
+              "properties": {"user": {"type": "string"}, "password": {"type": "string"}}}}}},
+            "responses": {"200": {"description": "Signed in; the session cookie is set", "content": {"application/json": {"schema": {"type": "object",
+              "required": ["user", "roles", "csrf"], "properties": {"user": {"type": "string"}, "roles": {"type": "array", "items": {"type": "string"}}, "csrf": {"type": "string"}}}}}},
+              "401": {"description": "Wrong user or password", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "423": {"description": "Locked for 15 minutes after five failures", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}},
+          "delete": {"operationId": "signOut", "security": [{"session": [], "csrf": []}], "summary": "Sign out",
+            "responses": {"200": {"description": "Signed out"}, "401": {"description": "Not signed in"}, "403": {"description": "No CSRF token"}}}
+        },
+        "/rounds": {
+          "get": {"operationId": "listRounds", "summary": "The rounds the user takes part in",
+            "responses": {"200": {"description": "Rounds", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Round"}}}}},
+                          "401": {"description": "Not signed in"}}}
+        },
+        "/rounds/{round}/units": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "get": {"operationId": "listUnits", "summary": "Each unit's status, total and grade (a unit sees its own row)",
+            "responses": {"200": {"description": "Units", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/RoundUnit"}}}}},
+                          "401": {"description": "Not signed in"}, "403": {"description": "Not the committee or a unit"}, "404": {"description": "No such round for this user"}}}
+        },
+        "/rounds/{round}/units/{unit}/draft": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}},
+                         {"name": "unit", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "get": {"operationId": "getDraft", "summary": "The latest draft (committee; that unit)",
+            "responses": {"200": {"description": "The draft", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SelfAssessment"}}}},
+                          "401": {"description": "Not signed in"}, "404": {"description": "No draft, or not this user's to see"}}},
+          "put": {"operationId": "saveDraft", "security": [{"session": [], "csrf": []}], "summary": "Save a new version of the draft (that unit)",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SelfAssessment"}}}},
+            "responses": {"200": {"description": "Saved, no diagnostics", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Diagnostics"}}}},
+                          "422": {"description": "Saved as a draft all the same; the engine's diagnostics", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Diagnostics"}}}},
+                          "401": {"description": "Not signed in"}, "403": {"description": "Not this unit's 填报员, or no CSRF token"}, "404": {"description": "Not this user's unit"},
+                          "409": {"description": "Submitted or accepted: frozen"}, "413": {"description": "Larger than 1 MB"}}}
+        },
+        "/rounds/{round}/units/{unit}/submit": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}},
+                         {"name": "unit", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "post": {"operationId": "submit", "security": [{"session": [], "csrf": []}], "summary": "Submit the latest draft (that unit)",
+            "responses": {"200": {"description": "Submitted; the result", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Result"}}}},
+                          "422": {"description": "Stays a draft; the diagnostics", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Diagnostics"}}}},
+                          "401": {"description": "Not signed in"}, "403": {"description": "Not this unit's 填报员, or no CSRF token"}, "404": {"description": "Not this user's unit"},
+                          "409": {"description": "No draft, or already submitted"}}}
+        },
+        "/rounds/{round}/units/{unit}/return": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}},
+                         {"name": "unit", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "post": {"operationId": "returnSubmission", "security": [{"session": [], "csrf": []}], "summary": "Return a submission with a reason (committee)",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["reason"], "properties": {"reason": {"type": "string"}}}}}},
+            "responses": {"200": {"description": "Returned"}, "401": {"description": "Not signed in"}, "403": {"description": "Not the committee, or no CSRF token"},
+                          "409": {"description": "Not submitted"}, "422": {"description": "No reason"}}}
+        },
+        "/rounds/{round}/units/{unit}/accept": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}},
+                         {"name": "unit", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "post": {"operationId": "accept", "security": [{"session": [], "csrf": []}], "summary": "Accept a submission; its findings go into the ledger (committee)",
+            "responses": {"200": {"description": "Accepted"}, "401": {"description": "Not signed in"}, "403": {"description": "Not the committee, or no CSRF token"},
+                          "409": {"description": "Not submitted"}}}
+        },
+        "/rounds/{round}/results": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "get": {"operationId": "results", "summary": "Every submitted unit's result and the ranking (committee)",
+            "responses": {"200": {"description": "Results", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Results"}}}},
+                          "401": {"description": "Not signed in"}, "403": {"description": "Not the committee"}}}
+        },
+        "/ledger": {
+          "get": {"operationId": "ledger", "summary": "Rectification items (committee, verifiers; a unit its own)",
+            "parameters": [{"name": "unit", "in": "query", "schema": {"type": "string"}}, {"name": "status", "in": "query", "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "Items", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/LedgerItem"}}}}},
+                          "401": {"description": "Not signed in"}, "403": {"description": "No ledger role"}, "404": {"description": "Another unit's ledger"}}}
+        },
+        "/ledger/{id}/status": {
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+          "post": {"operationId": "moveLedgerItem", "security": [{"session": [], "csrf": []}], "summary": "One move of the status machine",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["status"],
+              "properties": {"status": {"type": "string"}, "note": {"type": "string"}, "evidence": {"type": "string"}}}}}},
+            "responses": {"200": {"description": "Moved", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/LedgerItem"}}}}},
+                          "401": {"description": "Not signed in"}, "403": {"description": "Not allowed for this role, or no CSRF token"},
+                          "404": {"description": "No such item for this user"}, "409": {"description": "Not a move the status machine allows"}}}
+        }
+      }
+    }
+    """#
+}

@@ -100,7 +100,9 @@ let package = Package(
                 "KaoheCore",
                 "KaoheLedger",
                 "KaoheServer",
+                "KaoheWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -75,7 +75,7 @@ struct Kaohe: ParsableCommand {
         abstract: "机关党建考核 — score Party-building self-assessments against a YAML checklist.",
         discussion: "Start with `kaohe validate rules`, then `kaohe evaluate --rules rules examples/…`.",
         version: "0.1.0",
-        subcommands: [EvaluateCommand.self, ExplainCommand.self, ValidateCommand.self, TestCommand.self, TemplateCommand.self, ChecksCommand.self, ShowCommand.self, ExprCommand.self, CompetitionCommand.self, LedgerCommand.self, ReportCommand.self, UsersCommand.self, RoundsCommand.self]
+        subcommands: [EvaluateCommand.self, ExplainCommand.self, ValidateCommand.self, TestCommand.self, TemplateCommand.self, ChecksCommand.self, ShowCommand.self, ExprCommand.self, CompetitionCommand.self, LedgerCommand.self, ReportCommand.self, UsersCommand.self, RoundsCommand.self, ServeCommand.self]
     )
 }
 

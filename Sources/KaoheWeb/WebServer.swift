@@ -8,6 +8,7 @@ package enum WebServer {
         let router = Router()
         router.add(middleware: SecurityHeaders())
         APIRoutes(service: service).add(to: router)
+        PageRoutes(service: service).add(to: router)
         return router
     }
 

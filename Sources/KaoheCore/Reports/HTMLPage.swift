@@ -3,13 +3,27 @@
 public enum HTMLPage {
     /// A complete HTML page around `body`, with the shared style and no outside resources.
     public static func render(title: String, body: String, landscape: Bool = false) -> String {
-        """
+        let css = style(landscape: landscape)
+        return """
         <!DOCTYPE html>
         <html lang="zh-Hans">
         <head>
         <meta charset="utf-8">
         <title>\(HTMLReport.escape(title))</title>
         <style>
+        \(css)
+        </style>
+        </head>
+        <body>
+        \(body)</body>
+        </html>
+
+        """
+    }
+
+    /// The house style: embedded in reports, served as /assets/kaohe.css by the web service.
+    package static func style(landscape: Bool = false) -> String {
+        """
         body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; margin: 2em; color: #222; }
         h1 { font-size: 1.5em; border-bottom: 2px solid #b22222; padding-bottom: .3em; }
         h2 { font-size: 1.2em; margin-top: 1.5em; }
@@ -24,12 +38,6 @@ public enum HTMLPage {
         section.unit { page-break-before: always; }
         section.unit:first-of-type { page-break-before: auto; }
         @media print { body { margin: 1cm; } @page { size: A4\(landscape ? " landscape" : ""); } h2 { page-break-after: avoid; } }
-        </style>
-        </head>
-        <body>
-        \(body)</body>
-        </html>
-
         """
     }
 }

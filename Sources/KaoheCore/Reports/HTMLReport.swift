@@ -4,6 +4,11 @@ import Foundation
 public enum HTMLReport {
     /// The batch as one self-contained HTML page: ranking, charts, each unit's items and findings.
     public static func render(_ batch: Batch, plan: ChecklistPlan) -> String {
+        HTMLPage.render(title: plan.checklist.title, body: body(batch, plan: plan))
+    }
+
+    /// The page's content without its shell, for pages that bring their own.
+    package static func body(_ batch: Batch, plan: ChecklistPlan) -> String {
         var body = "<h1>\(escape(plan.checklist.title))</h1>\n"
         if batch.results.count > 1 {
             body += "<section><h2>排名</h2>\n" + rankingChart(batch) + table(["名次", "单位", "类别", "总分", "等次", "问题数"], batch.ranking.map { row in
@@ -13,10 +18,11 @@ public enum HTMLReport {
             }) + "</section>\n"
         }
         for r in batch.results { body += unit(r, plan: plan) }
-        return HTMLPage.render(title: plan.checklist.title, body: body)
+        return body
     }
 
-    static func unit(_ r: UnitResult, plan: ChecklistPlan) -> String {
+    /// One unit's result: summary, section chart, items with their explanations, findings.
+    package static func unit(_ r: UnitResult, plan: ChecklistPlan) -> String {
         var out = "<section class=\"unit\"><h2>\(escape(ReportLabels.unitLine(r)))</h2>\n"
         out += "<p class=\"summary\">类别：\(escape(ReportLabels.category(r.unit.category, in: plan)))　考核日期：\(r.asOf)　"
         out += "总分：<strong>\(ReportLabels.score(r.total))</strong>　等次：<strong>\(escape(r.grade ?? "—"))</strong>　"

@@ -130,6 +130,12 @@ extension KaoheService {
 
     /// Every submitted unit's result and the ranking, as `kaohe evaluate --format json` gives them.
     package func results(_ roundID: String, for actor: Actor) throws(ServiceError) -> String {
+        guard let run = try resultsRun(roundID, for: actor) else { return "{\"kaohe\": 1, \"results\": [], \"ranking\": []}\n" }
+        return ResultJSON.render(run.batch)
+    }
+
+    /// The submitted and accepted units scored together (for the ranking); nil before any is in.
+    package func resultsRun(_ roundID: String, for actor: Actor) throws(ServiceError) -> EvaluationRun? {
         guard actor.user.has(.admin) else { try deny(actor, "results.read", roundID, .forbidden("只有机关工委可以查看全部结果")) }
         let round = try round(roundID, for: actor)
         var sources = rules.sources
@@ -142,10 +148,9 @@ extension KaoheService {
                 documents.append(AssessmentReader.Document(node: node, source: path))
             }
         }
-        guard !documents.isEmpty else { return "{\"kaohe\": 1, \"results\": [], \"ranking\": []}\n" }
+        guard !documents.isEmpty else { return nil }
         do throws(EngineFailure) {
-            let run = try engine.evaluate(rules, documents: documents, sources: sources, checklist: round.checklist, asOf: round.asOf)
-            return ResultJSON.render(run.batch)
+            return try engine.evaluate(rules, documents: documents, sources: sources, checklist: round.checklist, asOf: round.asOf)
         } catch {
             throw .storage(error.rendered)
         }

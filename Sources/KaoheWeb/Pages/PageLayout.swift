@@ -1,0 +1,63 @@
+import KaoheCore
+import KaoheServer
+
+/// The shell of every page: Chinese, the house style from /assets/kaohe.css (no inline style or
+/// script, as the Content-Security-Policy demands), a viewport for phones, a header with the user
+/// and 退出.
+enum PageLayout {
+    static func e(_ text: String) -> String { HTMLReport.escape(text) }
+
+    static func render(title: String, actor: Actor?, body: String) -> String {
+        var header = "<header><a class=\"brand\" href=\"/rounds\">机关党建考核</a>"
+        if let actor {
+            header += "<span class=\"who\">\(e(actor.user.name))（\(e(actor.user.roles.map(\.label).joined(separator: "、")))）</span>"
+            header += "<form method=\"post\" action=\"/logout\" class=\"inline\">\(csrfField(actor))<button type=\"submit\">退出</button></form>"
+        }
+        header += "</header>"
+        return """
+            <!DOCTYPE html>
+            <html lang="zh-Hans">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(e(title)) — 机关党建考核</title>
+            <link rel="stylesheet" href="/assets/kaohe.css">
+            </head>
+            <body>
+            \(header)
+            <main>
+            \(body)
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+
+    static func csrfField(_ actor: Actor) -> String {
+        "<input type=\"hidden\" name=\"csrf\" value=\"\(e(actor.session.csrf))\">"
+    }
+
+    /// The house style plus what pages need: a header, forms a finger can use, tables that scroll
+    /// on a phone.
+    static let css = HTMLPage.style() + """
+
+        header { display: flex; flex-wrap: wrap; gap: 1em; align-items: center; border-bottom: 1px solid #ddd; padding-bottom: .5em; }
+        header .brand { font-weight: bold; color: #b22222; text-decoration: none; }
+        header .who { margin-left: auto; }
+        form.inline, label.inline { display: inline; }
+        label { display: block; margin: .6em 0 .2em; }
+        input, select, textarea, button { font: inherit; padding: .4em .6em; }
+        input[type=text], input[type=password], textarea { width: 100%; max-width: 40em; box-sizing: border-box; }
+        textarea { min-height: 24em; font-family: monospace; }
+        button { cursor: pointer; border: 1px solid #b22222; background: #fff; color: #b22222; border-radius: 3px; }
+        button.primary { background: #b22222; color: #fff; }
+        :focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
+        .error { color: #b22222; }
+        .diagnostics li { margin: .3em 0; }
+        .status { white-space: nowrap; }
+        .table-wrap { overflow-x: auto; }
+        @media (max-width: 600px) { body { margin: .8em; } th, td { padding: .25em .3em; } }
+        @media print { header, form, button { display: none; } }
+        """
+}

@@ -1,0 +1,108 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import KaoheCore
+@testable import KaoheServer
+@testable import KaoheWeb
+import Testing
+
+/// The pages through Hummingbird's router, as a browser's forms use them.
+@Suite("The pages")
+struct PageTests {
+    static func form(_ fields: [String: String]) -> ByteBuffer {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return ByteBuffer(string: fields.sorted { $0.key < $1.key }.map { key, value in
+            "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+        }.joined(separator: "&"))
+    }
+
+    static let formType: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+    /// Signs in through the form; the cookie header to send after.
+    static func signIn(_ client: some TestClientProtocol, _ user: String, _ password: String) async throws -> String {
+        try await client.execute(uri: "/login", method: .post, headers: formType, body: form(["user": user, "password": password])) { response in
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/rounds")
+            return String((response.headers[.setCookie] ?? "").split(separator: ";").first ?? "")
+        }
+    }
+
+    static func csrf(in page: String) -> String {
+        String(page.components(separatedBy: "name=\"csrf\" value=\"").dropFirst().first?.prefix(32) ?? "")
+    }
+
+    static func checkPage(_ html: String) {
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<html lang=\"zh-Hans\">"))
+        #expect(html.contains("<meta name=\"viewport\""))
+        #expect(!html.contains("<script") && !html.contains("<style") && !html.contains(" style="), "the CSP forbids inline script and style")
+    }
+
+    @Test("sign in, fill in with a mistake, see it, fix it, submit; the committee returns, the unit resubmits, the committee accepts and sees the ranking")
+    func round() async throws {
+        let f = try ServiceFixture()
+        let app = Application(router: WebServer.router(f.service))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/rounds", method: .get) { #expect($0.status == .seeOther && $0.headers[.location] == "/login") }
+            try await client.execute(uri: "/login", method: .post, headers: Self.formType, body: Self.form(["user": "xc", "password": "wrong-wrong"])) { response in
+                #expect(response.status == .unauthorized)
+                #expect(String(buffer: response.body).contains("账号或密码不正确"))
+            }
+            let xc = try await Self.signIn(client, "xc", "xc-password-1")
+            let unitPage = "/rounds/2026-annual/units/szq-xuanchuan"
+            let blank = try await client.execute(uri: unitPage, method: .get, headers: [.cookie: xc]) { String(buffer: $0.body) }
+            Self.checkPage(blank)
+            #expect(blank.contains("  id: szq-xuanchuan") && blank.contains("as_of: 2026-11-30"), "the template starts with the unit's own header")
+            let csrf = Self.csrf(in: blank)
+            let good = try ServiceFixture.example("xuanchuan")
+            let wrong = good.replacingOccurrences(of: "  members: 21", with: "  members: 二十一")
+            let saved = try await client.execute(uri: unitPage + "/save", method: .post, headers: Self.formType.merging([.cookie: xc]),
+                                                 body: Self.form(["csrf": csrf, "document": wrong])) { String(buffer: $0.body) }
+            #expect(saved.contains("已保存草稿（第 1 版）") && saved.contains("（facts.members）"), "\(saved)")
+            _ = try await client.execute(uri: unitPage + "/save", method: .post, headers: Self.formType.merging([.cookie: xc]), body: Self.form(["csrf": csrf, "document": good]))
+            let submitted = try await client.execute(uri: unitPage + "/submit", method: .post, headers: Self.formType.merging([.cookie: xc]),
+                                                     body: Self.form(["csrf": csrf])) { String(buffer: $0.body) }
+            #expect(submitted.contains("已提交，结果如下。") && submitted.contains("总分：<strong>102.00</strong>"))
+            #expect(!submitted.contains("<textarea"), "a submitted self-assessment is frozen")
+
+            let admin = try await Self.signIn(client, "admin", "admin-password")
+            let overview = try await client.execute(uri: "/rounds/2026-annual", method: .get, headers: [.cookie: admin]) { String(buffer: $0.body) }
+            Self.checkPage(overview)
+            let adminCSRF = Self.csrf(in: overview)
+            try await client.execute(uri: unitPage + "/return", method: .post, headers: Self.formType.merging([.cookie: admin]),
+                                     body: Self.form(["csrf": adminCSRF, "reason": "<b>请补充</b>签到表"])) { #expect($0.status == .seeOther) }
+            let returned = try await client.execute(uri: unitPage, method: .get, headers: [.cookie: xc]) { String(buffer: $0.body) }
+            #expect(returned.contains("退回原因：&lt;b&gt;请补充&lt;/b&gt;签到表"), "the reason is shown as text")
+            _ = try await client.execute(uri: unitPage + "/save", method: .post, headers: Self.formType.merging([.cookie: xc]), body: Self.form(["csrf": csrf, "document": good]))
+            _ = try await client.execute(uri: unitPage + "/submit", method: .post, headers: Self.formType.merging([.cookie: xc]), body: Self.form(["csrf": csrf]))
+            try await client.execute(uri: unitPage + "/accept", method: .post, headers: Self.formType.merging([.cookie: admin]),
+                                     body: Self.form(["csrf": adminCSRF])) { #expect($0.status == .seeOther) }
+            let results = try await client.execute(uri: "/rounds/2026-annual/results", method: .get, headers: [.cookie: admin]) { String(buffer: $0.body) }
+            Self.checkPage(results)
+            #expect(results.contains("区委宣传部机关党支部（szq-xuanchuan）") && results.contains("<strong>102.00</strong>"))
+            try await client.execute(uri: "/rounds/2026-annual/results", method: .get, headers: [.cookie: xc]) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/assets/kaohe.css", method: .get) { #expect($0.headers[.contentType] == "text/css; charset=utf-8") }
+        }
+    }
+
+    @Test("a form posted without the session's CSRF token is refused")
+    func csrf() async throws {
+        let f = try ServiceFixture()
+        let app = Application(router: WebServer.router(f.service))
+        try await app.test(.router) { client in
+            let xc = try await Self.signIn(client, "xc", "xc-password-1")
+            try await client.execute(uri: "/rounds/2026-annual/units/szq-xuanchuan/save", method: .post, headers: Self.formType.merging([.cookie: xc]),
+                                     body: Self.form(["document": "kaohe: 1"])) { #expect($0.status == .forbidden) }
+            #expect(try f.store.latestDraft(round: "2026-annual", unit: "szq-xuanchuan") == nil)
+        }
+    }
+}
+
+extension HTTPFields {
+    func merging(_ other: HTTPFields) -> HTTPFields {
+        var all = self
+        for field in other { all.append(field) }
+        return all
+    }
+}

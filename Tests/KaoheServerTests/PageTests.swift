@@ -51,7 +51,8 @@ struct PageTests {
             }
             let xc = try await Self.signIn(client, "xc", "xc-password-1")
             let unitPage = "/rounds/2026-annual/units/szq-xuanchuan"
-            let blank = try await client.execute(uri: unitPage, method: .get, headers: [.cookie: xc]) { String(buffer: $0.body) }
+            // The text editor (以文本方式编辑), for those who paste a whole self-assessment.
+            let blank = try await client.execute(uri: unitPage + "?mode=text", method: .get, headers: [.cookie: xc]) { String(buffer: $0.body) }
             Self.checkPage(blank)
             #expect(blank.contains("  id: szq-xuanchuan") && blank.contains("as_of: 2026-11-30"), "the template starts with the unit's own header")
             let csrf = Self.csrf(in: blank)
@@ -83,6 +84,36 @@ struct PageTests {
             #expect(results.contains("区委宣传部机关党支部（szq-xuanchuan）") && results.contains("<strong>102.00</strong>"))
             try await client.execute(uri: "/rounds/2026-annual/results", method: .get, headers: [.cookie: xc]) { #expect($0.status == .forbidden) }
             try await client.execute(uri: "/assets/kaohe.css", method: .get) { #expect($0.headers[.contentType] == "text/css; charset=utf-8") }
+        }
+    }
+
+    @Test("the generated form: filled in field by field, a row added, a wrong number shown beside its field, then submitted")
+    func generatedForm() async throws {
+        let f = try ServiceFixture()
+        let app = Application(router: WebServer.router(f.service))
+        try await app.test(.router) { client in
+            let cz = try await Self.signIn(client, "cz", "cz-password-1")
+            let page = "/rounds/2026-annual/units/szq-caizheng"
+            // Start from the example's values, as if the unit had typed them into the form.
+            _ = try f.service.saveDraft("2026-annual", "szq-caizheng", document: try ServiceFixture.example("caizheng"), by: try f.signIn("cz", "cz-password-1"))
+            let first = try await client.execute(uri: page, method: .get, headers: [.cookie: cz]) { String(buffer: $0.body) }
+            Self.checkPage(first)
+            #expect(first.contains("<legend>F 强化政治引领</legend>") && first.contains("class=\"assessment\""))
+            var fields = SelfAssessmentFormTests.fields(of: first)
+            fields["add"] = "village_visits"
+            let added = try await client.execute(uri: page + "/form", method: .post, headers: Self.formType.merging([.cookie: cz]), body: Self.form(fields)) { String(buffer: $0.body) }
+            #expect(added.contains("fact.village_visits.4.village"), "a fifth, empty row to fill in")
+            fields = SelfAssessmentFormTests.fields(of: added)
+            fields["fact.members"] = "十六"
+            fields["do"] = "submit"
+            let refused = try await client.execute(uri: page + "/form", method: .post, headers: Self.formType.merging([.cookie: cz]), body: Self.form(fields)) { String(buffer: $0.body) }
+            #expect(refused.contains("未能提交") && refused.contains("<span class=\"field-error\" role=\"alert\">"), "\(refused)")
+            #expect(refused.contains("value=\"十六\""), "what was typed is kept")
+            fields = SelfAssessmentFormTests.fields(of: refused)
+            fields["fact.members"] = "16"
+            fields["do"] = "submit"
+            let submitted = try await client.execute(uri: page + "/form", method: .post, headers: Self.formType.merging([.cookie: cz]), body: Self.form(fields)) { String(buffer: $0.body) }
+            #expect(submitted.contains("已提交，结果如下。") && submitted.contains("总分：<strong>80.23</strong>"), "\(submitted.prefix(3000))")
         }
     }
 

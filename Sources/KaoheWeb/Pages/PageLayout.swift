@@ -55,6 +55,12 @@ enum PageLayout {
         :focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
         .error { color: #b22222; }
         .diagnostics li { margin: .3em 0; }
+        fieldset { border: 1px solid #ddd; margin: 1em 0; padding: .5em 1em; }
+        legend { font-weight: bold; }
+        .item h3 { font-size: 1em; margin: 1em 0 .3em; }
+        .field { margin: .4em 0; }
+        .field-error { display: block; color: #b22222; }
+        .records td input, .records td select { width: 100%; min-width: 7em; box-sizing: border-box; }
         .status { white-space: nowrap; }
         .table-wrap { overflow-x: auto; }
         @media (max-width: 600px) { body { margin: .8em; } th, td { padding: .25em .3em; } }

@@ -67,7 +67,12 @@ struct PageRoutes {
         }
         router.get("rounds/:round/units/:unit") { request, context in
             await page(request) { actor, _ async throws(ServiceError) in
-                try await unitPage(context, actor, document: nil, diagnostics: nil, notice: nil)
+                try await unitPage(context, actor, document: nil, diagnostics: nil, notice: nil, asText: request.uri.queryParameters["mode"] == "text")
+            }
+        }
+        router.post("rounds/:round/units/:unit/form") { request, context in
+            await page(request, changing: true) { actor, fields async throws(ServiceError) in
+                try await formPost(context, actor, fields)
             }
         }
         router.post("rounds/:round/units/:unit/save") { request, context in
@@ -76,7 +81,7 @@ struct PageRoutes {
                 let document = fields["document"] ?? ""
                 let saved = try await WebRequest.offload { () throws(ServiceError) in try service.saveDraft(roundID, unit, document: document, by: actor) }
                 return try await unitPage(context, actor, document: document, diagnostics: saved.diagnostics,
-                                          notice: "已保存草稿（第 \(saved.version) 版）" + (saved.diagnostics.isEmpty ? "。" : "，但还有下列问题需要改正后才能提交。"))
+                                          notice: "已保存草稿（第 \(saved.version) 版）" + (saved.diagnostics.isEmpty ? "。" : "，但还有下列问题需要改正后才能提交。"), asText: true)
             }
         }
         router.post("rounds/:round/units/:unit/submit") { request, context in
@@ -136,14 +141,17 @@ struct PageRoutes {
         return body + Self.table(["单位", "状态", "总分", "等次", "操作"], rows)
     }
 
-    func unitPage(_ context: BasicRequestContext, _ actor: Actor, document: String?, diagnostics: [FieldDiagnostic]?, notice: String?) async throws(ServiceError) -> Response {
+    func unitPage(_ context: BasicRequestContext, _ actor: Actor, document: String?, diagnostics: [FieldDiagnostic]?, notice: String?,
+                  asText: Bool = false, extraRow: String? = nil) async throws(ServiceError) -> Response {
         let (roundID, unit) = (context.parameters.get("round") ?? "", context.parameters.get("unit") ?? "")
         let state = try await WebRequest.offload { () throws(ServiceError) in try unitState(roundID, unit, actor) }
         let base = "/rounds/\(E.e(roundID))/units/\(E.e(unit))"
         var body = "<p><a href=\"/rounds/\(E.e(roundID))\">← 返回轮次</a></p>\n<h1>\(E.e(state.row.unit.name)) 自评</h1>\n"
         body += "<p>状态：<strong>\(state.row.status.label)</strong>" + (state.row.reason.map { "　<span class=\"error\">退回原因：\(E.e($0))</span>" } ?? "") + "</p>\n"
         if let notice { body += "<p role=\"status\">\(E.e(notice))</p>\n" }
-        if let diagnostics, !diagnostics.isEmpty {
+        let editable = state.row.status.isEditable && actor.fillsIn(unit)
+        let form = state.plan.flatMap { $0.standards == nil && !asText ? SelfAssessmentForm(plan: $0) : nil }
+        if let diagnostics, !diagnostics.isEmpty, !(editable && form != nil) {
             body += "<ul class=\"diagnostics error\" role=\"alert\">" + diagnostics.map { d in
                 "<li>第 \(d.line) 行" + (d.path.isEmpty ? "" : "（\(E.e(d.path))）") + "：\(E.e(d.message))" + (d.help.map { "。建议：\(E.e($0))" } ?? "") + "</li>"
             }.joined() + "</ul>\n"
@@ -151,7 +159,15 @@ struct PageRoutes {
         if let result = state.result {
             body += HTMLReport.unit(result.batch.results[0], plan: result.plan)
         }
-        if state.row.status.isEditable && actor.fillsIn(unit) {
+        if editable, let form {
+            var values = form.values(of: document ?? state.document)
+            if let extraRow { values.rows[extraRow, default: 0] += 1 }
+            if let diagnostics, !diagnostics.isEmpty {
+                body += "<p class=\"error\" role=\"alert\">有 \(diagnostics.count) 处需要改正，见各栏下的红字。</p>\n"
+            }
+            body += form.render(values, diagnostics: diagnostics ?? [], csrf: E.csrfField(actor), action: base + "/form")
+            body += "<p><a href=\"\(base)?mode=text\">以文本方式编辑</a></p>\n"
+        } else if editable {
             body += """
                 <form method="post" action="\(base)/save">\(E.csrfField(actor))
                 <label for="document">自评表（按说明填写冒号后的数值）</label>
@@ -168,7 +184,7 @@ struct PageRoutes {
 
     /// What the unit page shows: the unit's row, its draft (or a template to start from), and
     /// its result once submitted.
-    func unitState(_ roundID: String, _ unit: String, _ actor: Actor) throws(ServiceError) -> (row: RoundUnit, document: String, result: EvaluationRun?) {
+    func unitState(_ roundID: String, _ unit: String, _ actor: Actor) throws(ServiceError) -> (row: RoundUnit, document: String, result: EvaluationRun?, plan: ChecklistPlan?, round: Round) {
         guard let row = try service.units(of: roundID, for: actor).first(where: { $0.unit.id == unit }),
               let round = try service.rounds(for: actor).first(where: { $0.id == roundID }) else {
             throw ServiceError.notFound("没有这个单位的自评")
@@ -179,7 +195,29 @@ struct PageRoutes {
         if row.status == .submitted || row.status == .accepted, let draft {
             result = try? service.engine.evaluate(service.rules, text: draft.document, path: "\(roundID)/\(unit).json", checklist: round.checklist, asOf: round.asOf)
         }
-        return (row, document, result)
+        return (row, document, result, service.rules.rules.plans[round.checklist], round)
+    }
+
+    /// A post of the generated form: save (and submit, or add or remove a record row).
+    func formPost(_ context: BasicRequestContext, _ actor: Actor, _ fields: [String: String]) async throws(ServiceError) -> Response {
+        let (roundID, unit) = (context.parameters.get("round") ?? "", context.parameters.get("unit") ?? "")
+        let state = try await WebRequest.offload { () throws(ServiceError) in try unitState(roundID, unit, actor) }
+        guard let plan = state.plan else { throw ServiceError.notFound("没有这个考核清单") }
+        var fields = fields
+        if let remove = fields["remove"], let dot = remove.lastIndex(of: ".") {
+            let (fact, row) = (String(remove[..<dot]), String(remove[remove.index(after: dot)...]))
+            for key in fields.keys where key.hasPrefix("fact.\(fact).\(row).") { fields[key] = "" }
+        }
+        let document = SelfAssessmentForm(plan: plan).document(from: fields, unit: state.row.unit, asOf: state.round.asOf)
+        let saved = try await WebRequest.offload { () throws(ServiceError) in try service.saveDraft(roundID, unit, document: document, by: actor) }
+        if fields["do"] == "submit" {
+            switch try await WebRequest.offload({ () throws(ServiceError) in try service.submit(roundID, unit, by: actor) }) {
+            case .result: return try await unitPage(context, actor, document: nil, diagnostics: nil, notice: "已提交，结果如下。")
+            case .diagnostics(let list): return try await unitPage(context, actor, document: document, diagnostics: list, notice: "未能提交：请改正标红的栏目。草稿已保存。")
+            }
+        }
+        let notice = "已保存草稿（第 \(saved.version) 版）" + (saved.diagnostics.isEmpty ? "。" : "。")
+        return try await unitPage(context, actor, document: document, diagnostics: saved.diagnostics, notice: notice, extraRow: fields["add"])
     }
 
     /// A blank self-assessment of the round's checklist with the unit's own header filled in.

@@ -78,5 +78,11 @@ struct SelfAssessmentFormTests {
         #expect(html.contains("<option selected>集中学习</option>"))
         #expect(html.contains("name=\"add\" value=\"theme_education\">添加一行</button>"))
         #expect(!html.contains("<script") && !html.contains(" style="))
+        // Evidence: asked for where the item names it (A1), counted only once the unit says where it is.
+        #expect(html.contains("佐证材料：运行规则印发文件（文号或存放位置）"))
+        #expect(!document.contains("\"evidence\""))
+        fields["evidence.A1.0.ref"] = "市中机党〔2026〕3号"
+        let withEvidence = form.document(from: fields, unit: KaoheCore.Unit(id: "szq-caizheng", name: "区财政局机关党支部", category: "economic"), asOf: f.round.asOf)
+        #expect(withEvidence.contains("\"A1\": {\"evidence\": [{\"title\": \"运行规则印发文件\", \"ref\": \"市中机党〔2026〕3号\"}]}"))
     }
 }

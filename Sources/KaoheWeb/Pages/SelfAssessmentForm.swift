@@ -96,7 +96,11 @@ struct SelfAssessmentForm {
             for index in 0..<max(item.evidence.count, 1) {
                 let title = (form["evidence.\(item.id.value).\(index).title"] ?? "").trimmingCharacters(in: .whitespaces)
                 let ref = (form["evidence.\(item.id.value).\(index).ref"] ?? "").trimmingCharacters(in: .whitespaces)
-                if !title.isEmpty { evidence.append("{\"title\": \(JSONText.quote(title))" + (ref.isEmpty ? "" : ", \"ref\": \(JSONText.quote(ref))") + "}") }
+                let named = index < item.evidence.count
+                // A field the form offers counts only once filled in; a title from the document itself stays.
+                if !title.isEmpty && (!named || !ref.isEmpty || form["evidence.\(item.id.value).\(index).kept"] != nil) {
+                    evidence.append("{\"title\": \(JSONText.quote(title))" + (ref.isEmpty ? "" : ", \"ref\": \(JSONText.quote(ref))") + "}")
+                }
             }
             if !evidence.isEmpty { parts.append("\"evidence\": [\(evidence.joined(separator: ", "))]") }
             if !parts.isEmpty { responses.append("\(JSONText.quote(item.id.value)): {\(parts.joined(separator: ", "))}") }
@@ -199,12 +203,12 @@ struct SelfAssessmentForm {
             let count = max(values.rows[fact.name] ?? 0, 1)
             out += "<fieldset class=\"records\"><legend>\(label)</legend><input type=\"hidden\" name=\"rows.\(fact.name)\" value=\"\(count)\">"
             out += "<input type=\"hidden\" name=\"\(name).present\" value=\"1\">"
-            out += "<div class=\"table-wrap\"><table><thead><tr>" + fields.map { "<th scope=\"col\">\(E.e($0.title ?? $0.name))</th>" }.joined() + "<th scope=\"col\"></th></tr></thead><tbody>"
+            out += "<div class=\"table-wrap\"><table><thead><tr>" + fields.map { "<th scope=\"col\">\(E.e(Self.title(of: $0)))</th>" }.joined() + "<th scope=\"col\"></th></tr></thead><tbody>"
             for index in 0..<count {
                 out += "<tr>"
                 for f in fields {
                     let cell = "\(name).\(index).\(f.name)"
-                    out += "<td>" + input(f, name: cell, id: cell, value: values.fields[cell], label: "\(fact.title ?? fact.name) 第\(index + 1)行 \(f.title ?? f.name)") + errors(messages[cell]) + "</td>"
+                    out += "<td>" + input(f, name: cell, id: cell, value: values.fields[cell], label: "\(fact.title ?? fact.name) 第\(index + 1)行 \(Self.title(of: f))") + errors(messages[cell]) + "</td>"
                 }
                 out += "<td><button type=\"submit\" name=\"remove\" value=\"\(E.e(fact.name)).\(index)\" aria-label=\"删除第\(index + 1)行\">删除</button></td></tr>"
             }
@@ -241,6 +245,19 @@ struct SelfAssessmentForm {
         }
     }
 
+    /// A record field's heading: the checklist's title, else the usual Chinese word for the
+    /// field names the bundled checklists use, else the name.
+    static func title(of field: FactSpec) -> String {
+        field.title ?? commonTitles[field.name] ?? field.name
+    }
+
+    static let commonTitles = [
+        "name": "姓名", "date": "日期", "kind": "类别", "topic": "主题", "village": "村（社区）", "role": "身份", "in_post": "在岗",
+        "member": "党员", "months_unpaid": "未交月数", "hours": "学时", "level": "层级", "post": "岗位", "person": "责任人",
+        "duties": "职责条数", "problem": "问题", "deadline": "整改期限", "rectified_on": "整改完成日期", "enterprise": "服务企业",
+        "last_election": "上次换届时间", "task_ends": "任务结束日期", "dissolved": "已撤销",
+    ]
+
     func hint(_ fact: FactSpec) -> String {
         switch fact.kind {
         case .int: return "（整数" + (fact.min.map { "，≥ \(DecimalMath.format($0))" } ?? "") + (fact.max.map { "，≤ \(DecimalMath.format($0))" } ?? "") + "）"
@@ -255,10 +272,13 @@ struct SelfAssessmentForm {
         var out = "<div class=\"field\"><label for=\"\(name)\">自评分（满分 \(DecimalMath.format(item.points))，可不填）</label>"
         out += "<input type=\"text\" inputmode=\"decimal\" id=\"\(name)\" name=\"\(name)\" value=\"\(E.e(values.fields[name] ?? ""))\">" + errors(messages[name])
         for (index, wanted) in item.evidence.enumerated() {
+            // Evidence is asked for only where the item names it; it counts only once the unit
+            // says where it is (a 文号 or a place), never because the field exists.
             let base = "evidence.\(item.id.value).\(index)"
-            out += "<label for=\"\(base).title\">佐证材料：\(E.e(wanted))</label>"
-            out += "<input type=\"text\" id=\"\(base).title\" name=\"\(base).title\" value=\"\(E.e(values.fields["\(base).title"] ?? wanted))\">"
-            out += "<label for=\"\(base).ref\">文号或存放位置</label><input type=\"text\" id=\"\(base).ref\" name=\"\(base).ref\" value=\"\(E.e(values.fields["\(base).ref"] ?? ""))\">"
+            out += "<input type=\"hidden\" name=\"\(base).title\" value=\"\(E.e(values.fields["\(base).title"] ?? wanted))\">"
+            if values.fields["\(base).title"] != nil { out += "<input type=\"hidden\" name=\"\(base).kept\" value=\"1\">" }
+            out += "<label for=\"\(base).ref\">佐证材料：\(E.e(wanted))（文号或存放位置）</label>"
+            out += "<input type=\"text\" id=\"\(base).ref\" name=\"\(base).ref\" value=\"\(E.e(values.fields["\(base).ref"] ?? ""))\">"
         }
         return out + "</div>\n"
     }

@@ -117,6 +117,25 @@ struct PageTests {
         }
     }
 
+    @Test("一表同享: a unit's form in a later round starts from its last round's values, to confirm or change")
+    func prefill() async throws {
+        let f = try ServiceFixture()
+        let xcActor = try f.signIn("xc", "xc-password-1")
+        _ = try f.service.saveDraft("2026-annual", "szq-xuanchuan", document: try ServiceFixture.example("xuanchuan"), by: xcActor)
+        let next = Round(id: "2027-annual", checklist: "leshan-shizhong.annual", asOf: Day("2027-11-30") ?? f.round.asOf)
+        try f.service.openRound(next, units: try f.store.units(of: "2026-annual").map(\.unit), by: "admin")
+        let app = Application(router: WebServer.router(f.service))
+        try await app.test(.router) { client in
+            let xc = try await Self.signIn(client, "xc", "xc-password-1")
+            let page = try await client.execute(uri: "/rounds/2027-annual/units/szq-xuanchuan", method: .get, headers: [.cookie: xc]) { String(buffer: $0.body) }
+            #expect(page.contains("一表同享：已按上一轮次（2026-annual）的填报内容预填"))
+            #expect(SelfAssessmentFormTests.fields(of: page)["fact.members"] == "21")
+            let other = try await client.execute(uri: "/rounds/2026-annual/units/szq-xuanchuan", method: .get, headers: [.cookie: xc]) { String(buffer: $0.body) }
+            #expect(!other.contains("一表同享"), "a round with its own draft is not prefilled")
+        }
+        #expect(try f.store.latestDraft(round: "2027-annual", unit: "szq-xuanchuan") == nil, "nothing is saved until the unit saves")
+    }
+
     @Test("a form posted without the session's CSRF token is refused")
     func csrf() async throws {
         let f = try ServiceFixture()

@@ -71,6 +71,18 @@ extension KaoheService {
         return try store.latestDraft(round: roundID, unit: unit)
     }
 
+    /// 一表同享: the unit's last draft in an earlier round of the same checklist, to start this
+    /// round's from (each value then confirmed or changed by the unit). Nil when there is none.
+    package func previousDraft(_ roundID: String, _ unit: String, for actor: Actor) throws(ServiceError) -> (round: String, document: String)? {
+        let (round, _) = try unitRow(roundID, unit, for: actor, action: "draft.read")
+        let earlier = try store.rounds().filter { $0.id != roundID && $0.checklist == round.checklist && $0.asOf < round.asOf }
+            .sorted { $0.asOf > $1.asOf }
+        for previous in earlier {
+            if let draft = try store.latestDraft(round: previous.id, unit: unit) { return (previous.id, draft.document) }
+        }
+        return nil
+    }
+
     /// Saves a new version of the unit's draft, whatever its diagnostics (nothing typed is lost).
     package func saveDraft(_ roundID: String, _ unit: String, document: String, by actor: Actor) throws(ServiceError) -> DraftSaved {
         let (round, row) = try unitRow(roundID, unit, for: actor, action: "draft.save")

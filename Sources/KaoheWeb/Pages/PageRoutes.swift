@@ -149,6 +149,9 @@ struct PageRoutes {
         var body = "<p><a href=\"/rounds/\(E.e(roundID))\">← 返回轮次</a></p>\n<h1>\(E.e(state.row.unit.name)) 自评</h1>\n"
         body += "<p>状态：<strong>\(state.row.status.label)</strong>" + (state.row.reason.map { "　<span class=\"error\">退回原因：\(E.e($0))</span>" } ?? "") + "</p>\n"
         if let notice { body += "<p role=\"status\">\(E.e(notice))</p>\n" }
+        if let from = state.prefilledFrom, document == nil {
+            body += "<p role=\"status\">一表同享：已按上一轮次（\(E.e(from))）的填报内容预填，请逐项确认或修改后保存。</p>\n"
+        }
         let editable = state.row.status.isEditable && actor.fillsIn(unit)
         let form = state.plan.flatMap { $0.standards == nil && !asText ? SelfAssessmentForm(plan: $0) : nil }
         if let diagnostics, !diagnostics.isEmpty, !(editable && form != nil) {
@@ -184,18 +187,23 @@ struct PageRoutes {
 
     /// What the unit page shows: the unit's row, its draft (or a template to start from), and
     /// its result once submitted.
-    func unitState(_ roundID: String, _ unit: String, _ actor: Actor) throws(ServiceError) -> (row: RoundUnit, document: String, result: EvaluationRun?, plan: ChecklistPlan?, round: Round) {
+    func unitState(_ roundID: String, _ unit: String, _ actor: Actor) throws(ServiceError) -> (row: RoundUnit, document: String, result: EvaluationRun?, plan: ChecklistPlan?, round: Round, prefilledFrom: String?) {
         guard let row = try service.units(of: roundID, for: actor).first(where: { $0.unit.id == unit }),
               let round = try service.rounds(for: actor).first(where: { $0.id == roundID }) else {
             throw ServiceError.notFound("没有这个单位的自评")
         }
         let draft = try service.draft(roundID, unit, for: actor)
-        let document = draft?.document ?? template(round, row.unit)
+        var document = draft?.document ?? template(round, row.unit)
+        var prefilledFrom: String?
+        if draft == nil, let previous = try service.previousDraft(roundID, unit, for: actor) {
+            document = previous.document
+            prefilledFrom = previous.round
+        }
         var result: EvaluationRun?
         if row.status == .submitted || row.status == .accepted, let draft {
             result = try? service.engine.evaluate(service.rules, text: draft.document, path: "\(roundID)/\(unit).json", checklist: round.checklist, asOf: round.asOf)
         }
-        return (row, document, result, service.rules.rules.plans[round.checklist], round)
+        return (row, document, result, service.rules.rules.plans[round.checklist], round, prefilledFrom)
     }
 
     /// A post of the generated form: save (and submit, or add or remove a record row).

@@ -68,8 +68,11 @@ public struct Ledger: Sendable {
 
     /// Today in China (Asia/Shanghai): the one place Kaohe reads the clock, to date a change
     /// in the history when none is given. Scoring never does.
-    public static func today() -> Day {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Shanghai") ?? .current, from: Date())
+    public static func today() -> Day { day(at: Date()) }
+
+    /// The day in China (Asia/Shanghai) at `date`; the web service's clock dates history entries with it too.
+    package static func day(at date: Date) -> Day {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Shanghai") ?? .current, from: date)
         return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(ordinal: 0)
     }
 }

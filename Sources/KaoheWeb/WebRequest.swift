@@ -39,6 +39,12 @@ enum WebRequest {
         request.cookies[cookie]?.value
     }
 
+    /// The signed-in actor behind the request's session cookie (401 without one), for the API and the pages alike.
+    static func signedIn(_ request: Request, _ service: KaoheService) async throws(ServiceError) -> Actor {
+        guard let token = token(request) else { throw ServiceError.unauthorized }
+        return try await offload { () throws(ServiceError) in try service.authenticate(token: token) }
+    }
+
     /// Runs a service operation off the server's event loops (the store blocks on the database).
     static func offload<T: Sendable>(_ body: @escaping @Sendable () throws(ServiceError) -> T) async throws(ServiceError) -> T {
         let result: Result<T, ServiceError> = await withCheckedContinuation { continuation in

@@ -134,8 +134,7 @@ struct APIRoutes {
     }
 
     func signedIn(_ request: Request) async throws(ServiceError) -> Actor {
-        guard let token = WebRequest.token(request) else { throw ServiceError.unauthorized }
-        return try await WebRequest.offload { () throws(ServiceError) in try service.authenticate(token: token) }
+        try await WebRequest.signedIn(request, service)
     }
 
     /// A signed-in actor whose request carries the session's CSRF token (`X-CSRF-Token`).

@@ -60,7 +60,7 @@ struct PageRoutes {
         router.get("rounds/:round/results") { request, context in
             await page(request) { actor, _ async throws(ServiceError) in
                 let roundID = context.parameters.get("round") ?? ""
-                let batch = try await WebRequest.offload { () throws(ServiceError) in try resultsBatch(roundID, actor) }
+                let batch = try await WebRequest.offload { () throws(ServiceError) in try service.resultsRun(roundID, for: actor) }
                 let body = "<p><a href=\"/rounds/\(E.e(roundID))\">← 返回轮次</a></p>\n" + (batch.map { HTMLReport.body($0.batch, plan: $0.plan) } ?? "<p>还没有单位提交。</p>")
                 return Self.page(body, title: "考核结果", actor: actor)
             }
@@ -224,7 +224,7 @@ struct PageRoutes {
             case .diagnostics(let list): return try await unitPage(context, actor, document: document, diagnostics: list, notice: "未能提交：请改正标红的栏目。草稿已保存。")
             }
         }
-        let notice = "已保存草稿（第 \(saved.version) 版）" + (saved.diagnostics.isEmpty ? "。" : "。")
+        let notice = "已保存草稿（第 \(saved.version) 版）。"
         return try await unitPage(context, actor, document: document, diagnostics: saved.diagnostics, notice: notice, extraRow: fields["add"])
     }
 
@@ -240,17 +240,12 @@ struct PageRoutes {
         }.joined(separator: "\n")
     }
 
-    func resultsBatch(_ roundID: String, _ actor: Actor) throws(ServiceError) -> EvaluationRun? {
-        try service.resultsRun(roundID, for: actor)
-    }
-
     func title(of checklist: String) -> String { service.rules.rules.plans[checklist]?.checklist.title ?? checklist }
 
     // MARK: Plumbing
 
     func signedIn(_ request: Request) async throws(ServiceError) -> Actor {
-        guard let token = WebRequest.token(request) else { throw ServiceError.unauthorized }
-        return try await WebRequest.offload { () throws(ServiceError) in try service.authenticate(token: token) }
+        try await WebRequest.signedIn(request, service)
     }
 
     /// Runs a page: signed in (else to the sign-in page), a form's CSRF token checked for posts.

@@ -31,6 +31,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // The engine: model, loading, expressions, evaluation, reports. No CLI code.
@@ -65,10 +69,23 @@ let package = Package(
             path: "Sources/Packs/Bundled",
             swiftSettings: swiftSettings
         ),
-        // The rectification ledger (整改台账) on SQLite, and the monthly report.
+        // Where the ledger and the web service keep their tables: one small SQL interface with
+        // two backends, SQLite through GRDB (a file, the default) and PostgreSQL through postgres-nio.
+        .target(
+            name: "KaoheStorage",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The rectification ledger (整改台账) on either backend, and the monthly report.
         .target(
             name: "KaoheLedger",
-            dependencies: ["KaoheCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["KaoheCore", "KaoheStorage"],
             swiftSettings: swiftSettings
         ),
         // The web service's operations (SPEC §12): accounts, sessions, rounds, drafts, results, its
@@ -76,8 +93,7 @@ let package = Package(
         .target(
             name: "KaoheServer",
             dependencies: [
-                "KaoheCore", "KaoheLedger",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "KaoheCore", "KaoheLedger", "KaoheStorage",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             swiftSettings: swiftSettings
@@ -104,6 +120,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // For the store tests: a scratch database on each backend the run has.
+        .target(
+            name: "KaoheStorageTestSupport",
+            dependencies: ["KaoheStorage"],
             swiftSettings: swiftSettings
         ),
         // For pack authors' tests: runs every check's examples as Swift Testing expectations.
@@ -171,6 +193,8 @@ let package = Package(
                 "KaoheServer",
                 "KaoheTestSupport",
                 "KaoheFuzzTargets",
+                "KaoheStorage",
+                "KaoheStorageTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Yams", package: "Yams"),
@@ -180,7 +204,8 @@ let package = Package(
         ),
         .testTarget(
             name: "KaoheServerTests",
-            dependencies: ["KaoheServer", "KaoheWeb", "KaoheCore", "KaoheLedger", "KaoheBundledPacks", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["KaoheServer", "KaoheWeb", "KaoheCore", "KaoheLedger", "KaoheBundledPacks", "KaoheStorage", "KaoheStorageTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types")],
             swiftSettings: swiftSettings
         ),

@@ -13,7 +13,7 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var rules: RulesOptions
 
-    @Option(help: "The database file (SQLite).")
+    @Option(help: "The database: an SQLite file (created on first use) or a postgres://USER@HOST:PORT/DATABASE address.")
     var db: String?
 
     @Option(help: "The address to listen on.")
@@ -32,8 +32,8 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let path = db ?? FileManager.default.temporaryDirectory.appendingPathComponent("kaohe-demo-\(UUID().uuidString).db").path
-        let store: SQLiteServerStore
-        do { store = try SQLiteServerStore(path: path) } catch { throw EngineFailure(message: "kaohe: \(error.message)") }
+        let store: SQLServerStore
+        do { store = try SQLServerStore(location: path) } catch { throw EngineFailure(message: "kaohe: \(error.message)") }
         let service = KaoheService(store: store, engine: Console.engine, rules: try rules.load())
         if demo {
             let accounts = try serving { () throws(ServiceError) in try Demo.seed(service, examples: "examples/leshan-shizhong-annual") }

@@ -3,15 +3,15 @@ import Foundation
 import KaoheCore
 import KaoheServer
 
-/// `--db FILE` for the web service's commands: the database of users, rounds and the ledger.
+/// `--db FILE|postgres://…` for the web service's commands: the database of users, rounds and the ledger.
 struct ServerOptions: ParsableArguments {
-    @Option(help: "The database file (SQLite; created on first use; the ledger lives in it too).")
+    @Option(help: "The database: an SQLite file (created on first use) or a postgres:// address; the ledger lives in it too.")
     var db: String
 
     /// The service on this database, with `rules` (the default rules when none are given).
     func service(rules: LoadResult? = nil) throws -> KaoheService {
-        let store: SQLiteServerStore
-        do { store = try SQLiteServerStore(path: db) } catch { throw EngineFailure(message: "kaohe: \(error.message)") }
+        let store: SQLServerStore
+        do { store = try SQLServerStore(location: db) } catch { throw EngineFailure(message: "kaohe: \(error.message)") }
         return KaoheService(store: store, engine: Console.engine, rules: try rules ?? RulesOptions.load([]))
     }
 }

@@ -10,9 +10,9 @@ public struct Ledger: Sendable {
         self.store = store
     }
 
-    /// The SQLite ledger at `path`, created on first use.
+    /// The ledger at `path`: an SQLite file (created on first use) or a `postgres://` address.
     public static func open(path: String) throws(EngineFailure) -> Ledger {
-        try Self.answer { Ledger(store: try SQLiteLedgerStore(path: path)) }
+        try Self.answer { Ledger(store: try SQLLedgerStore(location: path)) }
     }
 
     /// Records the findings of the result files (`kaohe evaluate --format json|jsonl -o FILE`);

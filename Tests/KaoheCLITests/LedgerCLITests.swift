@@ -113,7 +113,7 @@ struct LedgerCLITests {
         try Data("名次,单位\n".utf8).write(to: URL(fileURLWithPath: path))
         let run = try CLITests.kaohe("ledger", "--db", path, "list")
         #expect(run.status == 1)
-        #expect(run.stderr.contains("is not a Kaohe ledger (not an SQLite database); it was left untouched"))
+        #expect(run.stderr.contains("is not a Kaohe database (not an SQLite file); it was left untouched"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "名次,单位\n")
     }
 }

@@ -1,39 +1,36 @@
 import Foundation
-import GRDB
 import KaoheCore
 @testable import KaoheLedger
+import KaoheStorage
+import KaoheStorageTestSupport
 import Testing
 
 /// The published head: a history cut short or rewritten from the start passes the chain check
 /// alone, and `verify(head:)` with a head published before catches it.
 @Suite("Ledger head")
 struct LedgerHeadTests {
-    typealias Scratch = LedgerTests.Scratch
-
     /// A ledger with three findings opened and one of them moved on: four history entries.
-    static func ledger() throws -> (Scratch, SQLiteLedgerStore) {
-        let scratch = Scratch()
-        let store = try SQLiteLedgerStore(path: scratch.path)
+    static func ledger(_ backend: Backend) throws -> SQLLedgerStore {
+        let store = try LedgerTests.store(backend)
         _ = try store.importResults([LedgerTests.result("u1", "2026-11-30", ["A1", "B1", "C1"])], by: "t")
         _ = try store.update(1, to: .rectifying, by: "陈某", on: LedgerTests.day("2026-12-02"), note: "已部署", evidence: nil)
-        return (scratch, store)
+        return store
     }
 
-    /// Recomputes every hash from `sequence` on, as someone holding the file could.
-    static func rehash(_ db: Database, from sequence: Int64) throws {
-        var previous = try String.fetchOne(db, sql: "SELECT hash FROM history WHERE sequence = ?", arguments: [sequence - 1]) ?? HistoryEntry.genesis
-        for var entry in try SQLiteLedgerStore.fetchHistory(db) where entry.sequence >= sequence {
+    /// Recomputes every hash from `sequence` on, as someone holding the database could.
+    static func rehash(_ sql: any SQLTransaction, from sequence: Int64) throws {
+        var previous = try sql.fetchOne("SELECT hash FROM history WHERE sequence = ?", sequence - 1)?.text("hash") ?? HistoryEntry.genesis
+        for var entry in try SQLLedgerStore.fetchHistory(sql) where entry.sequence >= sequence {
             entry.previousHash = previous
             entry.hash = HistoryEntry.hash(of: entry.canonical)
-            try db.execute(sql: "UPDATE history SET previous_hash = ?, hash = ? WHERE sequence = ?",
-                           arguments: [entry.previousHash, entry.hash, entry.sequence])
+            try sql.execute("UPDATE history SET previous_hash = ?, hash = ? WHERE sequence = ?", entry.previousHash, entry.hash, entry.sequence)
             previous = entry.hash
         }
     }
 
-    @Test("head is the newest entry's hash and the entry count, printed as sha256:… N")
-    func head() throws {
-        let (_, store) = try Self.ledger()
+    @Test("head is the newest entry's hash and the entry count, printed as sha256:… N", arguments: Backend.available)
+    func head(_ backend: Backend) throws {
+        let store = try Self.ledger(backend)
         let head = try store.head()
         let history = try store.history()
         #expect(head == LedgerHead(hash: history[3].hash, entries: 4))
@@ -41,18 +38,17 @@ struct LedgerHeadTests {
         #expect(LedgerHead.hash(from: head.description) == head.hash)
         #expect(LedgerHead.hash(from: head.hash.uppercased()) == head.hash)
         #expect(LedgerHead.hash(from: "sha256:abc") == nil)
-        let scratch = Scratch()
-        let empty = try SQLiteLedgerStore(path: scratch.path).head()
+        let empty = try LedgerTests.store(backend).head()
         #expect(empty.entries == 0)
     }
 
-    @Test("the newest entries deleted: the chain alone passes, the published head fails")
-    func cutShort() throws {
-        let (scratch, store) = try Self.ledger()
+    @Test("the newest entries deleted: the chain alone passes, the published head fails", arguments: Backend.available)
+    func cutShort(_ backend: Backend) throws {
+        let store = try Self.ledger(backend)
         let published = try store.head().description
-        try DatabaseQueue(path: scratch.path).write { db in
-            try db.execute(sql: "DELETE FROM history WHERE sequence = 4")
-            try db.execute(sql: "UPDATE items SET status = 'open' WHERE id = 1")
+        try store.database.write { sql in
+            try sql.execute("DELETE FROM history WHERE sequence = 4")
+            try sql.execute("UPDATE items SET status = 'open' WHERE id = 1")
         }
         #expect(try store.verify().isIntact)
         let report = try store.verify(head: published)
@@ -60,27 +56,27 @@ struct LedgerHeadTests {
         #expect(report.problems.first?.contains("is no longer in the history") == true)
     }
 
-    @Test("an old entry rewritten and every hash after it recomputed: the chain passes, the head fails")
-    func rewritten() throws {
-        let (scratch, store) = try Self.ledger()
+    @Test("an old entry rewritten and every hash after it recomputed: the chain passes, the head fails", arguments: Backend.available)
+    func rewritten(_ backend: Backend) throws {
+        let store = try Self.ledger(backend)
         let published = try store.head().description
-        try DatabaseQueue(path: scratch.path).write { db in
-            try db.execute(sql: "UPDATE history SET actor = '别人' WHERE sequence = 2")
-            try Self.rehash(db, from: 2)
+        try store.database.write { sql in
+            try sql.execute("UPDATE history SET actor = '别人' WHERE sequence = 2")
+            try Self.rehash(sql, from: 2)
         }
         #expect(try store.verify().isIntact)
         #expect(!(try store.verify(head: published)).isIntact)
     }
 
-    @Test("entries appended after the head, even forged ones, keep an old head valid: history may grow")
-    func grown() throws {
-        let (scratch, store) = try Self.ledger()
+    @Test("entries appended after the head, even forged ones, keep an old head valid: history may grow", arguments: Backend.available)
+    func grown(_ backend: Backend) throws {
+        let store = try Self.ledger(backend)
         let published = try store.head().description
         _ = try store.update(2, to: .rectifying, by: "李某", on: LedgerTests.day("2026-12-03"), note: nil, evidence: nil)
-        try DatabaseQueue(path: scratch.path).write { db in
-            try SQLiteLedgerStore.append(db, itemID: 3, findingID: "u1/C1", on: LedgerTests.day("2026-12-04"), actor: "伪造",
+        try store.database.write { sql in
+            try SQLLedgerStore.append(sql, itemID: 3, findingID: "u1/C1", on: LedgerTests.day("2026-12-04"), actor: "伪造",
                                          action: .updated, from: .open, to: .rectifying, note: nil, evidence: nil)
-            try db.execute(sql: "UPDATE items SET status = 'rectifying' WHERE id = 3")
+            try sql.execute("UPDATE items SET status = 'rectifying' WHERE id = 3")
         }
         let report = try store.verify(head: published)
         #expect(report.isIntact, "\(report.problems)")
@@ -89,9 +85,9 @@ struct LedgerHeadTests {
         #expect(!(try store.verify(head: "not a hash")).isIntact)
     }
 
-    @Test("every 月通报 format prints the head it was built from")
-    func monthlyReportsPrintTheHead() throws {
-        let (_, store) = try Self.ledger()
+    @Test("every 月通报 format prints the head it was built from", arguments: Backend.available)
+    func monthlyReportsPrintTheHead(_ backend: Backend) throws {
+        let store = try Self.ledger(backend)
         let head = try store.head()
         let report = MonthlyReport(items: try store.items(LedgerFilter()), history: try store.history(), month: (2026, 12))
         #expect(report.head == head)

@@ -1,7 +1,9 @@
 import Foundation
 import GRDB
 import KaoheCore
-import KaoheLedger
+@testable import KaoheLedger
+import KaoheStorage
+import KaoheStorageTestSupport
 import Testing
 
 /// The rectification ledger: status machine, idempotent import, 回头看 matching, overdue items,
@@ -26,6 +28,11 @@ struct LedgerTests {
         deinit { try? FileManager.default.removeItem(at: folder) }
     }
 
+    /// A new ledger on `backend`.
+    static func store(_ backend: Backend) throws -> SQLLedgerStore {
+        try SQLLedgerStore(database: try ScratchDatabase(backend).open())
+    }
+
     func status(_ store: any LedgerStore, _ finding: String) throws -> LedgerStatus? {
         try store.items(LedgerFilter()).first { $0.findingID == finding }?.status
     }
@@ -39,10 +46,9 @@ struct LedgerTests {
         #expect(Set(from.allowedMoves) == expected[from])
     }
 
-    @Test("an illegal move is refused, naming the allowed ones, and changes nothing")
-    func illegalMove() throws {
-        let scratch = Scratch()
-        let store = try SQLiteLedgerStore(path: scratch.path)
+    @Test("an illegal move is refused, naming the allowed ones, and changes nothing", arguments: Backend.available)
+    func illegalMove(_ backend: Backend) throws {
+        let store = try Self.store(backend)
         _ = try store.importResults([Self.result("u1", "2026-11-30", ["A1"])], by: "t")
         #expect(throws: LedgerError.self) { try store.update(1, to: .closed, by: "张三", on: Self.day("2026-12-01"), note: nil, evidence: nil) }
         do {
@@ -55,10 +61,9 @@ struct LedgerTests {
         #expect(moved.status == .rectifying)
     }
 
-    @Test("importing the same result twice changes nothing; notices are not recorded")
-    func idempotent() throws {
-        let scratch = Scratch()
-        let store = try SQLiteLedgerStore(path: scratch.path)
+    @Test("importing the same result twice changes nothing; notices are not recorded", arguments: Backend.available)
+    func idempotent(_ backend: Backend) throws {
+        let store = try Self.store(backend)
         let results = [Self.result("u1", "2026-11-30", ["A1", "B1"], notices: ["B2"]), Self.result("u2", "2026-11-30", ["A2"])]
         let first = try store.importResults(results, by: "t")
         #expect(first.opened == 3)
@@ -69,10 +74,9 @@ struct LedgerTests {
         #expect(try store.items(LedgerFilter()).count == 3)
     }
 
-    @Test("回头看: a finding gone from a later evaluation is rectified; one back after closing is reopened")
-    func followUp() throws {
-        let scratch = Scratch()
-        let store = try SQLiteLedgerStore(path: scratch.path)
+    @Test("回头看: a finding gone from a later evaluation is rectified; one back after closing is reopened", arguments: Backend.available)
+    func followUp(_ backend: Backend) throws {
+        let store = try Self.store(backend)
         _ = try store.importResults([Self.result("u1", "2026-11-30", ["A1", "B1"])], by: "t")
         let december = try store.importResults([Self.result("u1", "2026-12-31", ["A1"])], by: "回头看")
         #expect(december.rectified == 1 && december.unchanged == 1)
@@ -89,10 +93,9 @@ struct LedgerTests {
         #expect(try store.verify().isIntact)
     }
 
-    @Test("overdue items as of a date")
-    func overdue() throws {
-        let scratch = Scratch()
-        let store = try SQLiteLedgerStore(path: scratch.path)
+    @Test("overdue items as of a date", arguments: Backend.available)
+    func overdue(_ backend: Backend) throws {
+        let store = try Self.store(backend)
         let result = ResultSummary(unit: "u1", unitName: "单位", checklist: "c", asOf: Self.day("2026-11-30"), findings: [
             Self.finding("u1", "A1", due: "2026-12-10"), Self.finding("u1", "A2", due: "2027-01-10"), Self.finding("u1", "A3", due: "2026-12-01"),
         ])
@@ -103,10 +106,9 @@ struct LedgerTests {
         #expect(try store.items(LedgerFilter(overdueOn: Self.day("2026-12-05"))).isEmpty)
     }
 
-    @Test("monthly figures match hand-computed ones")
-    func monthly() throws {
-        let scratch = Scratch()
-        let store = try SQLiteLedgerStore(path: scratch.path)
+    @Test("monthly figures match hand-computed ones", arguments: Backend.available)
+    func monthly(_ backend: Backend) throws {
+        let store = try Self.store(backend)
         // October: u1 has 4 problems, u2 has 2.
         _ = try store.importResults([Self.result("u1", "2026-10-31", ["A", "B", "C", "D"]), Self.result("u2", "2026-10-31", ["E", "F"])], by: "t")
         // November: u1 fixes A and B (回头看), C is closed by hand; u2 fixes nothing and gets one more.
@@ -131,19 +133,17 @@ struct LedgerTests {
         #expect(MonthlyReportRenderer.html(report).contains("<svg"))
     }
 
-    @Test("verify finds an altered, a removed and a moved history entry, and a rewritten status")
-    func tampering() throws {
+    @Test("verify finds an altered, a removed and a moved history entry, and a rewritten status", arguments: Backend.available)
+    func tampering(_ backend: Backend) throws {
         for attack in ["UPDATE history SET note = '改过' WHERE sequence = 2",
                        "DELETE FROM history WHERE sequence = 2",
                        "UPDATE history SET sequence = sequence + 100 WHERE sequence = 1",
                        "UPDATE items SET status = 'closed' WHERE id = 1"] {
-            let scratch = Scratch()
-            let store = try SQLiteLedgerStore(path: scratch.path)
+            let store = try Self.store(backend)
             _ = try store.importResults([Self.result("u1", "2026-11-30", ["A1", "B1", "C1"])], by: "t")
             #expect(try store.verify().isIntact)
-            let raw = try DatabaseQueue(path: scratch.path)
-            try raw.write { db in try db.execute(sql: attack) }
-            let report = try SQLiteLedgerStore(path: scratch.path).verify()
+            try store.database.write { sql in try sql.execute(attack, []) }
+            let report = try store.verify()
             #expect(!report.isIntact, "verify missed: \(attack)")
         }
     }
@@ -153,12 +153,12 @@ struct LedgerTests {
         let scratch = Scratch()
         let text = scratch.folder.appendingPathComponent("notes.db").path
         try Data("这不是数据库".utf8).write(to: URL(fileURLWithPath: text))
-        #expect(throws: LedgerError.self) { try SQLiteLedgerStore(path: text) }
+        #expect(throws: LedgerError.self) { try SQLLedgerStore(location: text) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: text)) == Data("这不是数据库".utf8))
         let other = scratch.folder.appendingPathComponent("other.db").path
         try DatabaseQueue(path: other).write { db in try db.execute(sql: "CREATE TABLE people (name TEXT)") }
         let before = try Data(contentsOf: URL(fileURLWithPath: other))
-        #expect(throws: LedgerError.self) { try SQLiteLedgerStore(path: other) }
+        #expect(throws: LedgerError.self) { try SQLLedgerStore(location: other) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == before)
     }
 }

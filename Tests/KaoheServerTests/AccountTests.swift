@@ -1,13 +1,14 @@
 import Foundation
 import KaoheCore
 @testable import KaoheServer
+import KaoheStorageTestSupport
 import Testing
 
 @Suite("Accounts and sessions")
 struct AccountTests {
-    @Test("five wrong passwords lock the account for 15 minutes, even against the right one")
-    func lockout() throws {
-        let f = try ServiceFixture()
+    @Test("five wrong passwords lock the account for 15 minutes, even against the right one", arguments: Backend.available)
+    func lockout(_ backend: Backend) throws {
+        let f = try ServiceFixture(backend)
         for _ in 1...4 {
             #expect(throws: ServiceError.unauthorized) { try f.service.signIn(user: "xc", password: "wrong-password") }
         }
@@ -17,9 +18,9 @@ struct AccountTests {
         #expect(try f.signIn("xc", "xc-password-1").user.id == "xc")
     }
 
-    @Test("an unknown user and a wrong password look the same; a disabled user cannot sign in")
-    func unknownAndDisabled() throws {
-        let f = try ServiceFixture()
+    @Test("an unknown user and a wrong password look the same; a disabled user cannot sign in", arguments: Backend.available)
+    func unknownAndDisabled(_ backend: Backend) throws {
+        let f = try ServiceFixture(backend)
         #expect(throws: ServiceError.unauthorized) { try f.service.signIn(user: "nobody", password: "whatever-1234") }
         let xc = try f.service.signIn(user: "xc", password: "xc-password-1")
         try f.service.disable("xc", by: "admin")
@@ -27,9 +28,9 @@ struct AccountTests {
         #expect(throws: ServiceError.unauthorized) { try f.service.signIn(user: "xc", password: "xc-password-1") }
     }
 
-    @Test("a session ends on sign-out and after 8 hours idle; the store keeps no token, only its digest")
-    func sessions() throws {
-        let f = try ServiceFixture()
+    @Test("a session ends on sign-out and after 8 hours idle; the store keeps no token, only its digest", arguments: Backend.available)
+    func sessions(_ backend: Backend) throws {
+        let f = try ServiceFixture(backend)
         let signed = try f.service.signIn(user: "xc", password: "xc-password-1")
         #expect(signed.token.count == 32 && signed.token.allSatisfy(\.isHexDigit))
         #expect(try f.store.session(signed.token) == nil)
@@ -43,9 +44,9 @@ struct AccountTests {
         #expect(throws: ServiceError.unauthorized) { try f.service.authenticate(token: again.token) }
     }
 
-    @Test("a state change without the session's CSRF token is refused and recorded")
-    func csrf() throws {
-        let f = try ServiceFixture()
+    @Test("a state change without the session's CSRF token is refused and recorded", arguments: Backend.available)
+    func csrf(_ backend: Backend) throws {
+        let f = try ServiceFixture(backend)
         let xc = try f.signIn("xc", "xc-password-1")
         #expect(throws: ServiceError.forbidden("缺少或错误的 CSRF 令牌；请刷新页面后重试")) { try f.service.checkCSRF(xc, token: nil) }
         #expect(throws: ServiceError.forbidden("缺少或错误的 CSRF 令牌；请刷新页面后重试")) { try f.service.checkCSRF(xc, token: "0" + xc.session.csrf.dropFirst()) }
@@ -53,9 +54,9 @@ struct AccountTests {
         #expect(try f.store.auditEntries().filter { $0.action == "csrf" && $0.outcome == .denied }.count == 2)
     }
 
-    @Test("passwords are stored as bcrypt hashes; the service's hasher uses cost 12")
-    func hashing() throws {
-        let f = try ServiceFixture()
+    @Test("passwords are stored as bcrypt hashes; the service's hasher uses cost 12", arguments: Backend.available)
+    func hashing(_ backend: Backend) throws {
+        let f = try ServiceFixture(backend)
         let stored = try #require(try f.store.user("xc")).passwordHash
         #expect(stored.hasPrefix("$2b$04$") || stored.hasPrefix("$2a$04$") || stored.hasPrefix("$2y$04$"), "\(stored)")
         #expect(!stored.contains("xc-password-1"))

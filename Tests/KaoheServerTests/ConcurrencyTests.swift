@@ -1,13 +1,14 @@
 import Foundation
 import KaoheCore
 @testable import KaoheServer
+import KaoheStorageTestSupport
 import Testing
 
 @Suite("Many units at once")
 struct ConcurrencyTests {
-    @Test("59 units save drafts and submit at once: every version kept whole, every submission evaluated once")
-    func manyUnits() throws {
-        let f = try ServiceFixture()
+    @Test("59 units save drafts and submit at once: every version kept whole, every submission evaluated once", arguments: Backend.available)
+    func manyUnits(_ backend: Backend) throws {
+        let f = try ServiceFixture(backend)
         let ids = (1...59).map { String(format: "u%02d", $0) }
         let round = Round(id: "burst", checklist: "leshan-shizhong.annual", asOf: f.round.asOf)
         try f.service.openRound(round, units: ids.map { KaoheCore.Unit(id: "szq-\($0)", name: "单位\($0)", category: "party-government") }, by: "admin")
@@ -44,9 +45,9 @@ struct ConcurrencyTests {
         #expect(try f.store.verifyAudit().isEmpty)
     }
 
-    @Test("two saves racing on one draft: both kept as versions, the later one whole; a submit racing a save never mixes them")
-    func racingSaves() throws {
-        let f = try ServiceFixture()
+    @Test("two saves racing on one draft: both kept as versions, the later one whole; a submit racing a save never mixes them", arguments: Backend.available)
+    func racingSaves(_ backend: Backend) throws {
+        let f = try ServiceFixture(backend)
         let xc = try f.signIn("xc", "xc-password-1")
         let a = try ServiceFixture.example("xuanchuan")
         let b = a.replacingOccurrences(of: "  members: 21", with: "  members: 22")

@@ -2,13 +2,14 @@ import Foundation
 import KaoheCore
 import KaoheLedger
 @testable import KaoheServer
+import KaoheStorageTestSupport
 import Testing
 
 @Suite("Rectification through the service")
 struct LedgerServiceTests {
     /// 财政局's submission accepted: its 17 findings are in the ledger.
-    static func accepted() throws -> ServiceFixture {
-        let f = try ServiceFixture()
+    static func accepted(_ backend: Backend) throws -> ServiceFixture {
+        let f = try ServiceFixture(backend)
         let cz = try f.signIn("cz", "cz-password-1")
         _ = try f.service.saveDraft(f.round.id, "szq-caizheng", document: try ServiceFixture.example("caizheng"), by: cz)
         _ = try f.service.submit(f.round.id, "szq-caizheng", by: cz)
@@ -16,9 +17,9 @@ struct LedgerServiceTests {
         return f
     }
 
-    @Test("a unit reports its own item rectified, a verifier closes it (销号); each sees only what is theirs")
-    func rectifyAndClose() throws {
-        let f = try Self.accepted()
+    @Test("a unit reports its own item rectified, a verifier closes it (销号); each sees only what is theirs", arguments: Backend.available)
+    func rectifyAndClose(_ backend: Backend) throws {
+        let f = try Self.accepted(backend)
         let cz = try f.signIn("cz", "cz-password-1")
         let xc = try f.signIn("xc", "xc-password-1")
         let hc = try f.signIn("hc", "hc-password-1")
@@ -34,9 +35,9 @@ struct LedgerServiceTests {
         #expect(try f.store.ledger.verify(head: nil).isIntact)
     }
 
-    @Test("a verifier never closes an item they reported rectified themselves")
-    func noSelfClosing() throws {
-        let f = try Self.accepted()
+    @Test("a verifier never closes an item they reported rectified themselves", arguments: Backend.available)
+    func noSelfClosing(_ backend: Backend) throws {
+        let f = try Self.accepted(backend)
         try f.service.addUser(User(id: "both", name: "财政局兼核查", roles: [.unit, .verifier], unit: "szq-caizheng"), password: "both-password", by: "test")
         let both = try f.signIn("both", "both-password")
         let id = try #require(try f.service.ledgerItems(unit: nil, status: nil, for: both).first?.id)

@@ -4,13 +4,15 @@ import KaoheBundledPacks
 import KaoheCore
 import KaoheLedger
 @testable import KaoheServer
+import KaoheStorage
+import KaoheStorageTestSupport
 import Testing
 
 @Suite("The web service's round")
 struct RoundServiceTests {
-    @Test("a whole round: draft, submit (the result is kaohe evaluate's JSON byte for byte), return, resubmit, accept into the ledger")
-    func wholeRound() throws {
-        let f = try ServiceFixture()
+    @Test("a whole round: draft, submit (the result is kaohe evaluate's JSON byte for byte), return, resubmit, accept into the ledger", arguments: Backend.available)
+    func wholeRound(_ backend: Backend) throws {
+        let f = try ServiceFixture(backend)
         let admin = try f.signIn("admin", "admin-password")
         let xc = try f.signIn("xc", "xc-password-1")
         let cz = try f.signIn("cz", "cz-password-1")
@@ -53,9 +55,9 @@ struct RoundServiceTests {
         #expect(try f.store.verifyAudit().isEmpty)
     }
 
-    @Test("a mistake is saved all the same and shown on its field; submitting it keeps the draft")
-    func diagnosticsOnFields() throws {
-        let f = try ServiceFixture()
+    @Test("a mistake is saved all the same and shown on its field; submitting it keeps the draft", arguments: Backend.available)
+    func diagnosticsOnFields(_ backend: Backend) throws {
+        let f = try ServiceFixture(backend)
         let xc = try f.signIn("xc", "xc-password-1")
         let wrong = try ServiceFixture.example("xuanchuan").replacingOccurrences(of: "  members: 21", with: "  members: 二十一")
         let saved = try f.service.saveDraft(f.round.id, "szq-xuanchuan", document: wrong, by: xc)
@@ -73,9 +75,9 @@ struct RoundServiceTests {
         #expect(mislabelled.diagnostics.map(\.path) == ["unit.id"])
     }
 
-    @Test("each role against what it must not do: 403 or 404, and every refusal is in the history")
-    func scope() throws {
-        let f = try ServiceFixture()
+    @Test("each role against what it must not do: 403 or 404, and every refusal is in the history", arguments: Backend.available)
+    func scope(_ backend: Backend) throws {
+        let f = try ServiceFixture(backend)
         let admin = try f.signIn("admin", "admin-password")
         let xc = try f.signIn("xc", "xc-password-1")
         let cz = try f.signIn("cz", "cz-password-1")
@@ -105,12 +107,12 @@ struct RoundServiceTests {
         #expect(Set(denied.map(\.actor)) == ["xc", "cz", "hc", "admin"])
     }
 
-    @Test("the history's hash chain finds an entry altered")
-    func auditChain() throws {
-        let f = try ServiceFixture()
+    @Test("the history's hash chain finds an entry altered", arguments: Backend.available)
+    func auditChain(_ backend: Backend) throws {
+        let f = try ServiceFixture(backend)
         _ = try f.signIn("admin", "admin-password")
         #expect(try f.store.verifyAudit().isEmpty)
-        try f.store.queue.write { db in try db.execute(sql: "UPDATE audit SET actor = 'someone' WHERE sequence = 2") }
+        try f.store.database.write { sql in try sql.execute("UPDATE audit SET actor = 'someone' WHERE sequence = 2") }
         #expect(try f.store.verifyAudit() == ["history entry #2 was altered"])
     }
 }

@@ -3,21 +3,21 @@ import KaoheBundledPacks
 import KaoheCore
 import KaoheLedger
 @testable import KaoheServer
+import KaoheStorageTestSupport
 
-/// A service on a fresh SQLite database in a temporary folder, with the repository's rules, a
+/// A service on a fresh database of `backend` (SQLite by default), with the repository's rules, a
 /// clock the test moves, an admin and two unit users of 市中区's annual round.
 final class ServiceFixture: @unchecked Sendable {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let folder: URL
-    let store: SQLiteServerStore
+    let scratch: ScratchDatabase
+    let store: SQLServerStore
     let service: KaoheService
     let clock = ManualClock(start: 1_795_000_000)
     let round = Round(id: "2026-annual", checklist: "leshan-shizhong.annual", asOf: Day("2026-11-30") ?? Day(ordinal: 0))
 
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kaohe-server-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try SQLiteServerStore(path: folder.appendingPathComponent("kaohe.db").path)
+    init(_ backend: Backend = .sqlite) throws {
+        scratch = try ScratchDatabase(backend)
+        store = try SQLServerStore(database: try scratch.open())
         let engine = try Engine(packs: BundledPacks.all)
         let rules = try engine.rules(at: [Self.repository.appendingPathComponent("rules").path])
         let clock = self.clock
@@ -33,8 +33,6 @@ final class ServiceFixture: @unchecked Sendable {
             """, path: "units.csv")
         try service.openRound(round, units: units, by: "admin")
     }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
 
     func signIn(_ user: String, _ password: String) throws -> Actor { try service.signIn(user: user, password: password).actor }
 

@@ -65,7 +65,8 @@ public enum HTMLReport {
     package static func bars(_ rows: [(label: String, share: Rational, text: String)], title: String) -> String {
         let rowHeight = 26, labelWidth = 220, barWidth = 360
         let height = rows.count * rowHeight + 30
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 120)\" height=\(quote(height)) role=\"img\" aria-label=\"\(escape(title))\">\n"
+        let width = labelWidth + barWidth + 120
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\(quote(width)) height=\(quote(height)) viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(escape(title))\">\n"
         svg += "<text x=\"0\" y=\"16\" font-size=\"14\" font-weight=\"bold\">\(escape(title))</text>\n"
         for (index, row) in rows.enumerated() {
             let y = 26 + index * rowHeight

@@ -17,6 +17,9 @@ package enum Submitted: Sendable {
 extension KaoheService {
     /// Opens a round (`kaohe rounds open`): the checklist must be in the rules.
     package func openRound(_ round: Round, units: [KaoheCore.Unit], by actor: String) throws(ServiceError) {
+        guard Round.isValid(id: round.id) else {
+            throw .invalid("a round's id is letters, digits, '-', '_' and '.' (it goes into addresses), for example 2026-annual; not '\(round.id)'")
+        }
         guard rules.rules.plans[round.checklist] != nil else {
             throw .invalid("no checklist '\(round.checklist)' in the rules; checklists: \(rules.rules.plans.keys.sorted().joined(separator: ", "))")
         }

@@ -17,6 +17,11 @@ package struct Round: Sendable, Equatable {
         self.asOf = asOf
         self.state = state
     }
+
+    /// A round's id goes into addresses: ASCII letters, digits, `-`, `_` and `.`, 1 to 64 of them.
+    package static func isValid(id: String) -> Bool {
+        (1...64).contains(id.count) && id.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }
+    }
 }
 
 /// Where a unit's self-assessment stands in a round.

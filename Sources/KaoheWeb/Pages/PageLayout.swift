@@ -55,7 +55,7 @@ enum PageLayout {
         :focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
         .error { color: #b22222; }
         .diagnostics li { margin: .3em 0; }
-        fieldset { border: 1px solid #ddd; margin: 1em 0; padding: .5em 1em; }
+        fieldset { border: 1px solid #ddd; margin: 1em 0; padding: .5em 1em; min-width: 0; }
         legend { font-weight: bold; }
         .item h3 { font-size: 1em; margin: 1em 0 .3em; }
         .field { margin: .4em 0; }
@@ -63,7 +63,12 @@ enum PageLayout {
         .records td input, .records td select { width: 100%; min-width: 7em; box-sizing: border-box; }
         .status { white-space: nowrap; }
         .table-wrap { overflow-x: auto; }
-        @media (max-width: 600px) { body { margin: .8em; } th, td { padding: .25em .3em; } }
+        svg { max-width: 100%; height: auto; }
+        @media (max-width: 600px) {
+          body { margin: .8em; } th, td { padding: .25em .3em; }
+          main table { display: block; overflow-x: auto; }
+          main td { min-width: 3.5em; } main td:last-child { min-width: 14em; }
+        }
         @media print { header, form, button { display: none; } }
         """
 }

@@ -10,6 +10,7 @@ struct PageRoutes {
     typealias E = PageLayout
 
     func add(to router: Router<BasicRequestContext>) {
+        addAdmin(to: router)
         router.get("assets/kaohe.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: PageLayout.css)))
         }
@@ -44,6 +45,7 @@ struct PageRoutes {
             await page(request) { actor, _ async throws(ServiceError) in
                 let rounds = try await WebRequest.offload { () throws(ServiceError) in try service.rounds(for: actor) }
                 var body = "<h1>考核轮次</h1>\n"
+                if actor.user.has(.admin) { body += "<p><a href=\"/rounds/new\">开启新的考核轮次</a></p>\n" }
                 body += rounds.isEmpty ? "<p>暂无考核轮次。</p>" : Self.table(["轮次", "考核清单", "考核日期", "状态"], rounds.map { r in
                     ["<a href=\"/rounds/\(E.e(r.id))\">\(E.e(r.id))</a>", E.e(title(of: r.checklist)), r.asOf.description, r.state == .open ? "进行中" : "已结束"]
                 })
@@ -61,7 +63,9 @@ struct PageRoutes {
             await page(request) { actor, _ async throws(ServiceError) in
                 let roundID = context.parameters.get("round") ?? ""
                 let batch = try await WebRequest.offload { () throws(ServiceError) in try service.resultsRun(roundID, for: actor) }
-                let body = "<p><a href=\"/rounds/\(E.e(roundID))\">← 返回轮次</a></p>\n" + (batch.map { HTMLReport.body($0.batch, plan: $0.plan) } ?? "<p>还没有单位提交。</p>")
+                let exports = ResultsExport.allCases.map { "<a href=\"/rounds/\(E.e(roundID))/results.\($0.rawValue)\" download>\($0.label)</a>" }
+                let body = "<p><a href=\"/rounds/\(E.e(roundID))\">← 返回轮次</a></p>\n"
+                    + (batch.map { "<p class=\"exports\">导出：" + exports.joined(separator: "　") + "</p>\n" + HTMLReport.body($0.batch, plan: $0.plan) } ?? "<p>还没有单位提交。</p>")
                 return Self.page(body, title: "考核结果", actor: actor)
             }
         }

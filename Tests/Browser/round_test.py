@@ -1,0 +1,373 @@
+#!/usr/bin/env python3
+"""A whole assessment round in a real browser (headless Chromium through WebDriver).
+
+The committee (admin) opens a round in the browser; 宣传部 fills in its self-assessment and
+submits; 财政局 fills in its own, makes a mistake that it sees beside the field, fixes it and
+submits; the committee returns 财政局's with a reason, 财政局 submits again, the committee accepts
+both. Then the results and the ranking on the page are checked against `kaohe evaluate` on the
+same self-assessments, and the page's JSON export against `kaohe evaluate --format json`, byte
+for byte. Every page is saved as a screenshot (desktop width, and 375 px for the phone pages).
+
+    python3 Tests/Browser/round_test.py --kaohe .build/debug/kaohe --backend sqlite
+    python3 Tests/Browser/round_test.py --kaohe .build/debug/kaohe --backend postgres   # needs KAOHE_TEST_POSTGRES
+
+Needs Debian's chromium and chromium-driver and selenium from PyPI (.ci/run installs them).
+Screenshots go to Tests/Browser/screenshots/<backend>/ (ignored by git).
+"""
+import argparse
+import http.cookiejar
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.select import Select
+from selenium.webdriver.support.wait import WebDriverWait
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples" / "leshan-shizhong-annual"
+ROUND = "2026-annual"
+UNITS = "szq-xuanchuan,区委宣传部机关党支部,party-government\nszq-caizheng,区财政局机关党支部,economic\n"
+USERS = [("admin", "区直机关工委", "admin", None, "admin-password-1"),
+         ("xc", "宣传部填报员", "unit", "szq-xuanchuan", "xc-password-1"),
+         ("cz", "财政局填报员", "unit", "szq-caizheng", "cz-password-1")]
+
+
+class Failure(Exception):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise Failure(message)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Database:
+    """A scratch database: an SQLite file, or a new database on the PostgreSQL server."""
+
+    def __init__(self, backend, folder):
+        self.backend = backend
+        self.name = "kaohe_browser_" + uuid.uuid4().hex[:12]
+        if backend == "sqlite":
+            self.location = str(folder / "kaohe.db")
+        else:
+            server = os.environ.get("KAOHE_TEST_POSTGRES")
+            if not server:
+                raise Failure("--backend postgres needs KAOHE_TEST_POSTGRES (eval \"$(bash .ci/postgres.sh start)\")")
+            self.server = server
+            subprocess.run(["psql", server, "-qc", f"CREATE DATABASE {self.name}"], check=True)
+            self.location = server.rsplit("/", 1)[0] + "/" + self.name
+
+    def drop(self):
+        if self.backend == "postgres":
+            subprocess.run(["psql", self.server, "-qc", f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)"], check=False)
+
+
+class Round:
+    def __init__(self, kaohe, backend, shots):
+        self.kaohe = kaohe
+        self.shots = shots
+        self.folder = Path(tempfile.mkdtemp(prefix="kaohe-browser-"))
+        self.db = Database(backend, self.folder)
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.server = None
+        self.driver = None
+        self.count = 0
+        self.looked_at = []
+
+    # -- setting up --------------------------------------------------------------------------
+
+    def start(self):
+        for user, name, role, unit, password in USERS:
+            command = [self.kaohe, "users", "--db", self.db.location, "add", "--id", user, "--name", name, "--role", role]
+            if unit:
+                command += ["--unit", unit]
+            subprocess.run(command, input=password + "\n", text=True, check=True, capture_output=True)
+        self.log = open(self.folder / "server.log", "w")
+        self.server = subprocess.Popen([self.kaohe, "serve", "--rules", str(ROOT / "rules"), "--db", self.db.location,
+                                        "--port", str(self.port)], stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT)
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(self.base + "/login", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise Failure("kaohe serve did not start: " + (self.folder / "server.log").read_text())
+        options = webdriver.ChromeOptions()
+        for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         "--window-size=1280,1000", "--lang=zh-CN", "--hide-scrollbars"]:
+            options.add_argument(argument)
+        binary = shutil.which("chromium")
+        if binary:
+            options.binary_location = binary
+        driver = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+        self.driver = webdriver.Chrome(service=Service(driver), options=options)
+        self.driver.implicitly_wait(2)
+
+    def stop(self):
+        if self.driver:
+            self.driver.quit()
+        if self.server:
+            self.server.kill()
+            self.server.wait()
+        self.db.drop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    # -- the browser -------------------------------------------------------------------------
+
+    def go(self, path):
+        self.driver.get(self.base + path)
+
+    def shot(self, name, width=1280):
+        self.driver.set_window_size(width, 1000)
+        height = self.driver.execute_script("return document.documentElement.scrollHeight")
+        self.driver.set_window_size(width, min(max(height + 40, 600), 8000))
+        self.count += 1
+        path = self.shots / f"{self.count:02d}-{name}.png"
+        self.driver.save_screenshot(str(path))
+        self.driver.set_window_size(1280, 1000)
+        self.looked_at.append(path.name)
+
+    def fits_a_phone(self, what):
+        """At 375 px the page itself must not scroll sideways (wide tables scroll inside themselves)."""
+        self.driver.set_window_size(375, 812)
+        width = self.driver.execute_script("return document.documentElement.scrollWidth")
+        viewport = self.driver.execute_script("return document.documentElement.clientWidth")
+        self.driver.set_window_size(1280, 1000)
+        check(width <= viewport, f"{what} is {width} px wide on a {viewport} px phone screen")
+
+    def text(self):
+        return self.driver.find_element(By.TAG_NAME, "main").text
+
+    def field(self, name):
+        return self.driver.find_element(By.NAME, name)
+
+    def set_value(self, name, value):
+        """Types into a field as a person would (clearing it first); dates and long texts are set
+        directly, as a date picker or a paste would."""
+        element = self.field(name)
+        if element.get_attribute("type") == "date" or len(value) > 200:
+            self.driver.execute_script("arguments[0].value = arguments[1]", element, value)
+        else:
+            element.clear()
+            element.send_keys(value)
+
+    def click(self, text):
+        for button in self.driver.find_elements(By.CSS_SELECTOR, "button, a"):
+            if button.text.strip() == text and button.is_displayed():
+                self.press(button)
+                return
+        raise Failure(f"no button or link '{text}' on {self.driver.current_url}")
+
+    def press(self, element):
+        """Clicks a button or link and waits for the page it leads to."""
+        page = self.driver.find_element(By.TAG_NAME, "html")
+        element.click()
+        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(page))
+        WebDriverWait(self.driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+    def sign_in(self, user, password):
+        self.go("/login")
+        self.set_value("user", user)
+        self.set_value("password", password)
+        self.click("登录")
+        check(self.driver.current_url.endswith("/rounds"), f"{user} did not reach the rounds page: {self.driver.current_url}")
+
+    def sign_out(self):
+        self.click("退出")
+        check("/login" in self.driver.current_url, "退出 did not return to the sign-in page")
+
+    def api(self, path):
+        """GET under the signed-in browser's session (the cookie copied into urllib)."""
+        jar = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        cookie = self.driver.get_cookie("kaohe_session")
+        check(cookie is not None, "no session cookie in the browser")
+        check(cookie.get("httpOnly") is True, "the session cookie is not HttpOnly")
+        request = urllib.request.Request(self.base + path, headers={"Cookie": f"kaohe_session={cookie['value']}"})
+        with opener.open(request) as answer:
+            return answer.read()
+
+    # -- the round ---------------------------------------------------------------------------
+
+    def run(self):
+        d = self.driver
+        self.go("/")
+        self.shot("sign-in")
+        self.sign_in("admin", "admin-password-1")
+        self.shot("rounds-empty")
+        self.click("开启新的考核轮次")
+        self.set_value("id", ROUND)
+        Select(self.field("checklist")).select_by_value("leshan-shizhong.annual")
+        self.set_value("as_of", "2026-11-30")
+        self.set_value("units", UNITS)
+        self.shot("open-round")
+        self.click("开启轮次")
+        check(d.current_url.endswith(f"/rounds/{ROUND}"), "opening the round did not show it")
+        check("共 2 个单位，已提交 0 个" in self.text(), "the new round does not list its two units")
+        self.shot("round-opened")
+        self.sign_out()
+
+        # 宣传部: its prepared self-assessment pasted into the text editor, one value changed in the form, submitted.
+        self.sign_in("xc", "xc-password-1")
+        self.go(f"/rounds/{ROUND}")
+        check("区财政局" not in self.text(), "a unit sees another unit's row")
+        self.click("填报")
+        self.shot("unit-form-blank")
+        self.click("以文本方式编辑")
+        self.set_value("document", (EXAMPLES / "xuanchuan.yaml").read_text(encoding="utf-8"))
+        self.click("保存草稿")
+        check("已保存草稿（第 1 版）" in self.text(), "宣传部's draft was not saved: " + self.text()[:300])
+        self.go(f"/rounds/{ROUND}/units/szq-xuanchuan")
+        check(self.field("fact.study_sessions").get_attribute("value") == "14", "the form does not show the saved draft")
+        self.set_value("fact.study_sessions", "15")
+        self.click("保存草稿")
+        check("已保存草稿（第 2 版）" in self.text(), "the form did not save")
+        self.shot("unit-form-filled")
+        self.click("提交")
+        check("已提交，结果如下" in self.text(), "宣传部's submission failed: " + self.text()[:300])
+        self.shot("unit-result")
+        self.shot("unit-result-phone", width=375)
+        self.fits_a_phone("宣传部's result")
+        self.sign_out()
+
+        # 财政局: pasted, a mistake typed into the form, seen beside the field, fixed, submitted.
+        self.sign_in("cz", "cz-password-1")
+        self.go(f"/rounds/{ROUND}/units/szq-caizheng?mode=text")
+        self.set_value("document", (EXAMPLES / "caizheng.yaml").read_text(encoding="utf-8"))
+        self.click("保存草稿")
+        self.go(f"/rounds/{ROUND}/units/szq-caizheng")
+        self.set_value("fact.members", "-3")
+        self.click("提交")
+        check("未能提交" in self.text(), "a wrong value was submitted")
+        error = d.find_element(By.XPATH, "//*[@name='fact.members']/following-sibling::span[@class='field-error']")
+        check(error.is_displayed() and error.text, "the mistake is not shown beside its field")
+        self.looked_at.append(f"the mistake beside 党员人数: {error.text}")
+        self.count += 1
+        d.execute_script("arguments[0].scrollIntoView({block: 'center'})", error)
+        error.find_element(By.XPATH, "./ancestor::*[contains(@class, 'item')][1]").screenshot(str(self.shots / f"{self.count:02d}-unit-mistake-field.png"))
+        self.shot("unit-mistake")
+        self.shot("unit-mistake-phone", width=375)
+        self.fits_a_phone("财政局's form")
+        self.set_value("fact.members", "16")
+        self.click("提交")
+        check("已提交，结果如下" in self.text(), "财政局's corrected submission failed: " + self.text()[:300])
+        self.sign_out()
+
+        # The committee returns 财政局's with a reason; 财政局 sees it and submits again.
+        self.sign_in("admin", "admin-password-1")
+        self.go(f"/rounds/{ROUND}")
+        check("共 2 个单位，已提交 2 个" in self.text(), "the overview does not count both submissions")
+        self.shot("round-submitted")
+        self.set_value("reason", "请补充巡察整改佐证")
+        self.press(d.find_element(By.CSS_SELECTOR, "form[action$='/szq-caizheng/return'] button"))
+        check("已退回" in self.text(), "returning did not show 已退回")
+        self.shot("round-returned")
+        self.sign_out()
+        self.sign_in("cz", "cz-password-1")
+        self.go(f"/rounds/{ROUND}/units/szq-caizheng")
+        check("退回原因：请补充巡察整改佐证" in self.text(), "the unit does not see why it was returned")
+        self.shot("unit-returned")
+        self.click("提交")
+        check("已提交，结果如下" in self.text(), "the resubmission failed")
+        self.sign_out()
+
+        # The committee accepts both and reads the ranking.
+        self.sign_in("admin", "admin-password-1")
+        self.go(f"/rounds/{ROUND}")
+        for unit in ["szq-caizheng", "szq-xuanchuan"]:
+            self.press(d.find_element(By.CSS_SELECTOR, f"form[action$='/{unit}/accept'] button"))
+        check(self.text().count("已受理") == 2, "accepting did not show 已受理 twice")
+        self.shot("round-accepted")
+        self.click("查看排名和结果")
+        self.shot("results")
+        page = self.text()
+        self.check_against_evaluate(page)
+        self.sign_out()
+
+    def check_against_evaluate(self, page):
+        drafts = []
+        for unit in ["szq-caizheng", "szq-xuanchuan"]:
+            path = self.folder / f"{unit}.yaml"
+            path.write_bytes(self.api(f"/api/v1/rounds/{ROUND}/units/{unit}/draft"))
+            drafts.append(str(path))
+        evaluated = subprocess.run([self.kaohe, "evaluate", "--rules", str(ROOT / "rules"), "--as-of", "2026-11-30",
+                                    "--format", "json", *drafts], capture_output=True, check=False)
+        check(evaluated.returncode == 0, "kaohe evaluate failed: " + evaluated.stderr.decode())
+        exported = self.api(f"/rounds/{ROUND}/results.json")
+        check(exported == evaluated.stdout, "the page's JSON export differs from kaohe evaluate --format json")
+        check(self.api(f"/api/v1/rounds/{ROUND}/results") == evaluated.stdout, "the API's results differ from kaohe evaluate")
+        csv = self.api(f"/rounds/{ROUND}/results.csv")
+        check(csv.startswith("\ufeff".encode()), "the CSV export has no byte-order mark for Excel")
+        results = json.loads(evaluated.stdout)
+        for result in results["results"]:
+            total = str(result["total"])
+            name = result["unit"]["name"]
+            check(re.search(re.escape(name) + r".*?" + re.escape(total), page, re.S),
+                  f"the results page does not show {name}'s total {total}")
+            check(result["grade"] in page, f"the results page does not show the grade {result['grade']}")
+        ranking = [row["unit"] for row in results["ranking"]]
+        names = {r["unit"]["id"]: r["unit"]["name"] for r in results["results"]}
+        positions = [page.find(names[unit]) for unit in ranking]
+        check(all(p >= 0 for p in positions) and positions == sorted(positions),
+              f"the page's ranking is not kaohe evaluate's: {ranking}")
+        self.looked_at.append("ranking " + " > ".join(f"{names[u]} {next(r['total'] for r in results['results'] if r['unit']['id'] == u)}" for u in ranking))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--kaohe", default=str(ROOT / ".build" / "debug" / "kaohe"))
+    parser.add_argument("--backend", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--screenshots", default=str(ROOT / "Tests" / "Browser" / "screenshots"))
+    arguments = parser.parse_args()
+    shots = Path(arguments.screenshots) / arguments.backend
+    shutil.rmtree(shots, ignore_errors=True)
+    shots.mkdir(parents=True)
+    started = time.time()
+    round_ = Round(arguments.kaohe, arguments.backend, shots)
+    try:
+        round_.start()
+        round_.run()
+    except Exception as error:  # any failure: say where, keep a screenshot of the page it happened on
+        if round_.driver:
+            try:
+                round_.shot("FAILED")
+            except Exception:
+                pass
+        import traceback
+        where = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename == __file__][-1]
+        print(f"browser test ({arguments.backend}) FAILED at line {where.lineno} ({where.line}): {str(error).splitlines()[0]}", file=sys.stderr)
+        if round_.server and (round_.folder / "server.log").exists():
+            print((round_.folder / "server.log").read_text()[-3000:], file=sys.stderr)
+        round_.stop()
+        return 1
+    round_.stop()
+    print(f"browser test ({arguments.backend}): a whole round played in Chromium in {time.time() - started:.1f} s; "
+          f"{round_.count} screenshots in {shots}")
+    for line in round_.looked_at:
+        print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

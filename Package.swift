@@ -211,7 +211,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KaoheCLITests",
-            dependencies: ["kaohe", "kaohe-rules"],
+            dependencies: ["kaohe", "kaohe-rules", "KaoheCore", "KaoheLedger", "KaoheServer", "KaoheBundledPacks", "KaoheStorageTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -23,6 +23,20 @@ public enum FactBreach: Sendable, Equatable {
         }
     }
 
+    /// The same in Chinese for a form, where the field's label stands beside it: what is wrong
+    /// with the value typed (不能小于 0（现为 -3）).
+    public var chinese: String {
+        switch self {
+        case .notWhole(let n): "应填整数（现为 \(DecimalMath.format(n))）"
+        case .pastWholeRange(let n): "数值 \(DecimalMath.format(n)) 过大，请检查是否多输了数字"
+        case .belowMinimum(let n, let min): "不能小于 \(DecimalMath.format(min))（现为 \(DecimalMath.format(n))）"
+        case .aboveMaximum(let n, let max): "不能大于 \(DecimalMath.format(max))（现为 \(DecimalMath.format(n))）"
+        case .notOneOfNumbers(let n, let allowed): "应为 \(allowed.map(\.literal).joined(separator: "、")) 之一（现为 \(DecimalMath.format(n))）"
+        case .notOneOfStrings(let s, let allowed): "应为 \(allowed.map(\.display).joined(separator: "、")) 之一（现为“\(s)”）"
+        case .notInEnumeration(let s, let allowed): "应为 \(allowed.joined(separator: "、")) 之一（现为“\(s)”）"
+        }
+    }
+
     /// A likely fix, when there is one.
     public var help: String? {
         switch self {

@@ -208,7 +208,8 @@ struct SelfAssessmentForm {
                 out += "<tr>"
                 for f in fields {
                     let cell = "\(name).\(index).\(f.name)"
-                    out += "<td>" + input(f, name: cell, id: cell, value: values.fields[cell], label: "\(fact.title ?? fact.name) 第\(index + 1)行 \(Self.title(of: f))") + errors(messages[cell]) + "</td>"
+                    out += "<td>" + input(f, name: cell, id: cell, value: values.fields[cell], label: "\(fact.title ?? fact.name) 第\(index + 1)行 \(Self.title(of: f))")
+                        + errors(Self.wording(messages[cell], f, values.fields[cell])) + "</td>"
                 }
                 out += "<td><button type=\"submit\" name=\"remove\" value=\"\(E.e(fact.name)).\(index)\" aria-label=\"删除第\(index + 1)行\">删除</button></td></tr>"
             }
@@ -218,7 +219,8 @@ struct SelfAssessmentForm {
             out += "<label for=\"\(name)\">\(label)（每行一项）</label><textarea id=\"\(name)\" name=\"\(name)\" rows=\"3\">\(E.e(values.fields[name] ?? ""))</textarea>"
             out += "<input type=\"hidden\" name=\"\(name).present\" value=\"1\">" + errors(messages[name])
         default:
-            out += "<label for=\"\(name)\">\(label)\(hint(fact))</label>" + input(fact, name: name, id: name, value: values.fields[name], label: nil) + errors(messages[name])
+            out += "<label for=\"\(name)\">\(label)\(hint(fact))</label>" + input(fact, name: name, id: name, value: values.fields[name], label: nil)
+                + errors(Self.wording(messages[name], fact, values.fields[name]))
         }
         return out + "</div>\n"
     }
@@ -281,6 +283,22 @@ struct SelfAssessmentForm {
             out += "<input type=\"text\" id=\"\(base).ref\" name=\"\(base).ref\" value=\"\(E.e(values.fields["\(base).ref"] ?? ""))\">"
         }
         return out + "</div>\n"
+    }
+
+    /// The engine's messages on a field, in Chinese where the form can say what is wrong with the
+    /// value typed: a number outside what the fact allows (the same `FactBreach` the engine
+    /// found), or text where a number is wanted. Other messages stay as the engine gave them.
+    static func wording(_ messages: [String]?, _ fact: FactSpec, _ typed: String?) -> [String]? {
+        guard let messages, !messages.isEmpty, let typed = typed?.trimmingCharacters(in: .whitespaces), !typed.isEmpty else { return messages }
+        switch fact.kind {
+        case .int, .decimal:
+            guard let number = Rational(parsing: typed) else { return ["应填数字（现为“\(typed)”）"] }
+            return fact.breach(number: number).map { [$0.chinese] } ?? messages
+        case .enumeration, .string:
+            return fact.breach(text: typed).map { [$0.chinese] } ?? messages
+        default:
+            return messages
+        }
     }
 
     func errors(_ list: [String]?) -> String {

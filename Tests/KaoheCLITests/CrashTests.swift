@@ -1,0 +1,226 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import KaoheBundledPacks
+import KaoheCore
+import KaoheLedger
+import KaoheServer
+import KaoheStorageTestSupport
+import Testing
+
+/// `kaohe serve` killed with SIGKILL in the middle of a burst of draft saves, on each backend:
+/// every draft is left as it was before or after a save (never a mix, never a half-written
+/// version), every save the server answered is kept, and the server starts again on the same
+/// database and serves the latest version.
+@Suite("A killed server", .serialized)
+struct CrashTests {
+    static let round = "crash"
+    static let units = (1...8).map { String(format: "szq-u%02d", $0) }
+
+    @Test("SIGKILL during a burst of saves: every draft as before or after a save, every answered save kept", arguments: Backend.available)
+    func killedDuringSaves(_ backend: Backend) async throws {
+        let scratch = try ScratchDatabase(backend)
+        try Self.prepare(scratch.location)
+        let template = try String(contentsOf: CLITests.repository.appendingPathComponent("examples/leshan-shizhong-annual/xuanchuan.yaml"), encoding: .utf8)
+        // A document per unit and step: whole, and told apart by its step number (and long
+        // enough that writing it takes a moment).
+        let padding = "# " + String(repeating: "填", count: 6000) + "\n"
+        func document(_ unit: String, _ step: Int) -> String {
+            "# step \(step)\n" + padding + template.replacingOccurrences(of: "szq-xuanchuan", with: unit)
+                .replacingOccurrences(of: "  members: 21", with: "  members: \(21 + step)")
+        }
+
+        let server = try Server(location: scratch.location)
+        var sessions: [String: Session] = [:]
+        for unit in Self.units { sessions[unit] = try await server.signIn(unit, "password-\(unit)") }
+        let acknowledged = Locked<[String: Int]>([:])
+        let sessionsByUnit = sessions
+        let port = server.port
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for unit in Self.units {
+                guard let session = sessionsByUnit[unit] else { continue }
+                group.addTask {
+                    for step in 1...400 {
+                        guard let status = try? await Server.put(port: port, "/api/v1/rounds/\(Self.round)/units/\(unit)/draft",
+                                                                 body: document(unit, step), session: session) else { return }
+                        guard status == 200 || status == 422 else { return }
+                        acknowledged.update { $0[unit] = step }
+                    }
+                }
+            }
+            // Kill it once every unit has had some saves answered, while they keep coming.
+            group.addTask {
+                for _ in 0..<200 where acknowledged.value.values.reduce(0, +) < 60 { try await Task.sleep(for: .milliseconds(25)) }
+                server.kill()
+            }
+            try await group.waitForAll()
+        }
+        let answered = acknowledged.value
+        #expect(answered.values.reduce(0, +) >= 8, "the burst had barely started: \(answered)")
+
+        let store = try SQLServerStore(location: scratch.location)
+        for unit in Self.units {
+            let versions = try store.draftVersions(round: Self.round, unit: unit)
+            #expect(versions.map(\.version) == (0..<versions.count).map { $0 + 1 }, "\(unit): versions not in a row")
+            let steps = versions.map { version -> Int? in
+                guard let line = version.document.split(separator: "\n").first, line.hasPrefix("# step "), let step = Int(line.dropFirst(7)) else { return nil }
+                return version.document == document(unit, step) ? step : nil
+            }
+            #expect(!steps.contains(nil), "\(unit): a stored draft is not one of the documents sent whole")
+            #expect(steps == (0..<steps.count).map { $0 + 1 }, "\(unit): drafts out of order")
+            #expect(versions.count >= (answered[unit] ?? 0), "\(unit): the server answered save \(answered[unit] ?? 0) but only \(versions.count) are stored")
+        }
+        #expect(try store.verifyAudit().isEmpty)
+        #expect(try store.ledger.verify(head: nil).isIntact)
+
+        // It starts again on the same database and serves what was stored last.
+        let again = try Server(location: scratch.location)
+        defer { again.kill() }
+        let unit = Self.units[0]
+        let session = try await again.signIn(unit, "password-\(unit)")
+        let latest = try store.latestDraft(round: Self.round, unit: unit)
+        let (status, body) = try await Server.get(port: again.port, "/api/v1/rounds/\(Self.round)/units/\(unit)/draft", session: session)
+        #expect(status == (latest == nil ? 404 : 200))
+        if let latest { #expect(body == latest.document) }
+    }
+
+    /// Eight unit accounts and a round of them, made as `kaohe users` and `kaohe rounds` would.
+    static func prepare(_ location: String) throws {
+        let store = try SQLServerStore(location: location)
+        let engine = try Engine(packs: BundledPacks.all)
+        let service = KaoheService(store: store, engine: engine, rules: try engine.rules(at: [CLITests.repository.appendingPathComponent("rules").path]),
+                                   hasher: .testing)
+        for unit in units {
+            try service.addUser(User(id: unit, name: unit, roles: [.unit], unit: unit), password: "password-\(unit)", by: "test")
+        }
+        try service.openRound(Round(id: round, checklist: "leshan-shizhong.annual", asOf: Day("2026-11-30") ?? Day(ordinal: 0)),
+                              units: units.map { KaoheCore.Unit(id: $0, name: "单位\($0)", category: "party-government") }, by: "test")
+    }
+
+    /// A signed-in session: its cookie and CSRF token.
+    struct Session: Sendable {
+        var cookie: String
+        var csrf: String
+    }
+
+    /// `kaohe serve` in a child process on a free port.
+    final class Server: @unchecked Sendable {
+        let process: Process
+        let port: Int
+
+        init(location: String) throws {
+            port = try Self.freePort()
+            process = Process()
+            process.executableURL = CLITests.executable
+            process.arguments = ["serve", "--rules", "rules", "--db", location, "--port", String(port)]
+            process.currentDirectoryURL = CLITests.repository
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            for _ in 0..<300 {
+                if let request = URLRequest(string: "http://127.0.0.1:\(port)/login"), (try? Self.sync(request)) != nil { return }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            process.terminate()
+            throw CrashTestError("kaohe serve did not start on port \(port)")
+        }
+
+        /// A port nothing listens on: the kernel's pick for a socket bound to port 0.
+        static func freePort() throws -> Int {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            defer { close(fd) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafeMutablePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+            }
+            guard bound else { throw CrashTestError("no free port") }
+            return Int(UInt16(bigEndian: address.sin_port))
+        }
+
+        func kill() {
+            guard process.isRunning else { return }
+            Foundation.kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+
+        func signIn(_ user: String, _ password: String) async throws -> Session {
+            guard var request = URLRequest(string: "http://127.0.0.1:\(port)/api/v1/session") else { throw CrashTestError("bad address") }
+            request.httpMethod = "POST"
+            request.httpBody = Data("{\"user\": \"\(user)\", \"password\": \"\(password)\"}".utf8)
+            let (data, response) = try await Self.session.data(for: request)
+            guard let http = response as? HTTPURLResponse, http.statusCode == 200,
+                  let cookie = (http.value(forHTTPHeaderField: "Set-Cookie")?.split(separator: ";").first).map(String.init),
+                  let object = try JSONSerialization.jsonObject(with: data) as? [String: Any], let csrf = object["csrf"] as? String else {
+                throw CrashTestError("signing in \(user) failed")
+            }
+            return Session(cookie: cookie, csrf: csrf)
+        }
+
+        static func put(port: Int, _ path: String, body: String, session: Session) async throws -> Int {
+            guard var request = URLRequest(string: "http://127.0.0.1:\(port)\(path)") else { throw CrashTestError("bad address") }
+            request.httpMethod = "PUT"
+            request.httpBody = Data(body.utf8)
+            request.setValue(session.cookie, forHTTPHeaderField: "Cookie")
+            request.setValue(session.csrf, forHTTPHeaderField: "X-CSRF-Token")
+            let (_, response) = try await Self.session.data(for: request)
+            return (response as? HTTPURLResponse)?.statusCode ?? 0
+        }
+
+        static func get(port: Int, _ path: String, session: Session) async throws -> (Int, String) {
+            guard var request = URLRequest(string: "http://127.0.0.1:\(port)\(path)") else { throw CrashTestError("bad address") }
+            request.setValue(session.cookie, forHTTPHeaderField: "Cookie")
+            let (data, response) = try await Self.session.data(for: request)
+            return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+        }
+
+        /// No cookie store of its own: each request carries its session's cookie.
+        static let session: URLSession = {
+            let configuration = URLSessionConfiguration.ephemeral
+            configuration.httpShouldSetCookies = false
+            configuration.timeoutIntervalForRequest = 10
+            return URLSession(configuration: configuration)
+        }()
+
+        static func sync(_ request: URLRequest) throws -> Int {
+            let answer = Locked<Int?>(nil)
+            let done = DispatchSemaphore(value: 0)
+            session.dataTask(with: request) { _, response, _ in
+                answer.update { $0 = (response as? HTTPURLResponse)?.statusCode }
+                done.signal()
+            }.resume()
+            done.wait()
+            guard let status = answer.value else { throw CrashTestError("no answer") }
+            return status
+        }
+    }
+}
+
+struct CrashTestError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension URLRequest {
+    init?(string: String) {
+        guard let url = URL(string: string) else { return nil }
+        self.init(url: url)
+    }
+}
+
+/// A value shared between tasks, behind a lock.
+final class Locked<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+
+    init(_ value: Value) {
+        stored = value
+    }
+
+    var value: Value { lock.withLock { stored } }
+
+    func update(_ body: (inout Value) -> Void) { lock.withLock { body(&stored) } }
+}

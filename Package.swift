@@ -205,7 +205,6 @@ let package = Package(
         .testTarget(
             name: "KaoheServerTests",
             dependencies: ["KaoheServer", "KaoheWeb", "KaoheCore", "KaoheLedger", "KaoheBundledPacks", "KaoheStorage", "KaoheStorageTestSupport",
-                           .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types")],
             swiftSettings: swiftSettings
         ),

@@ -45,8 +45,10 @@ struct APITests {
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
             }
             try await client.execute(uri: draft, method: .get, headers: Self.headers(xc, csrf: false)) { response in
-                #expect(String(buffer: response.body) == bad)
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                #expect(String(buffer: response.body) == Self.json(of: bad), "the YAML saved, given back as §5 JSON")
             }
+            #expect(try f.store.latestDraft(round: "2026-annual", unit: "szq-xuanchuan")?.document == bad, "stored as sent, byte for byte")
             try await client.execute(uri: draft, method: .put, headers: Self.headers(xc), body: ByteBuffer(string: good)) { response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body) == "{\"diagnostics\": []}\n")
@@ -103,11 +105,21 @@ struct APITests {
             }
             let injection = try ServiceFixture.example("xuanchuan").replacingOccurrences(of: "topic: 七一专题党课", with: "topic: \"<script>alert(1)</script>'; DROP TABLE drafts; --\"")
             try await client.execute(uri: own, method: .put, headers: Self.headers(xc), body: ByteBuffer(string: injection)) { #expect($0.status == .ok) }
-            try await client.execute(uri: own, method: .get, headers: Self.headers(xc)) { #expect(String(buffer: $0.body) == injection) }
+            try await client.execute(uri: own, method: .get, headers: Self.headers(xc)) {
+                #expect(String(buffer: $0.body).contains("\"topic\": \"<script>alert(1)</script>'; DROP TABLE drafts; --\""), "text in a JSON string, as typed")
+            }
+            #expect(try f.store.latestDraft(round: "2026-annual", unit: "szq-xuanchuan")?.document == injection)
             try await client.execute(uri: "/api/v1/session", method: .delete, headers: Self.headers(xc)) { #expect($0.status == .ok) }
             try await client.execute(uri: "/api/v1/rounds", method: .get, headers: Self.headers(xc)) { #expect($0.status == .unauthorized) }
         }
         let denied = try f.store.auditEntries().filter { $0.outcome == .denied }.map(\.action)
         #expect(denied.contains("csrf") && denied.contains("draft.read") && denied.contains("accept"))
+    }
+
+    /// A YAML self-assessment as the API gives it back.
+    static func json(of yaml: String) -> String {
+        var sources = SourceStore()
+        var diagnostics = Diagnostics()
+        return YAMLReader().parse(data: Data(yaml.utf8), path: "t", sources: &sources, diagnostics: &diagnostics).first?.json ?? ""
     }
 }

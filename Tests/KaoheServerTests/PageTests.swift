@@ -109,6 +109,11 @@ struct PageTests {
             let refused = try await client.execute(uri: page + "/form", method: .post, headers: Self.formType.merging([.cookie: cz]), body: Self.form(fields)) { String(buffer: $0.body) }
             #expect(refused.contains("未能提交") && refused.contains("<span class=\"field-error\" role=\"alert\">"), "\(refused)")
             #expect(refused.contains("value=\"十六\""), "what was typed is kept")
+            #expect(refused.contains("应填数字（现为“十六”）"), "the mistake is said in Chinese beside the field")
+            fields = SelfAssessmentFormTests.fields(of: refused)
+            fields["fact.members"] = "-3"
+            let below = try await client.execute(uri: page + "/form", method: .post, headers: Self.formType.merging([.cookie: cz]), body: Self.form(fields)) { String(buffer: $0.body) }
+            #expect(below.contains("<span class=\"field-error\" role=\"alert\">不能小于 0（现为 -3）</span>"))
             fields = SelfAssessmentFormTests.fields(of: refused)
             fields["fact.members"] = "16"
             fields["do"] = "submit"
@@ -134,6 +139,57 @@ struct PageTests {
             #expect(!other.contains("一表同享"), "a round with its own draft is not prefilled")
         }
         #expect(try f.store.latestDraft(round: "2027-annual", unit: "szq-xuanchuan") == nil, "nothing is saved until the unit saves")
+    }
+
+    @Test("the committee opens a round on its page (every mistake of the form at once), and takes the results away as CSV, HTML and JSON")
+    func openRoundAndExports() async throws {
+        let f = try ServiceFixture()
+        let app = Application(router: WebServer.router(f.service))
+        try await app.test(.router) { client in
+            let admin = try await Self.signIn(client, "admin", "admin-password")
+            let form = try await client.execute(uri: "/rounds/new", method: .get, headers: [.cookie: admin]) { String(buffer: $0.body) }
+            Self.checkPage(form)
+            #expect(form.contains("<option value=\"leshan-shizhong.annual\">"))
+            let csrf = Self.csrf(in: form)
+            let bad = try await client.execute(uri: "/rounds", method: .post, headers: Self.formType.merging([.cookie: admin]),
+                                               body: Self.form(["csrf": csrf, "id": "二〇二七", "checklist": "leshan-shizhong.annual", "as_of": "2027-13-01",
+                                                                "units": "szq-a,甲单位,economic\nszq-b"])) { response in
+                #expect(response.status == .unprocessableContent)
+                return String(buffer: response.body)
+            }
+            #expect(bad.contains("轮次编号只能用字母") && bad.contains("考核日期应为 YYYY-MM-DD") && bad.contains("参加单位:2:1: error: expected id,name,category"))
+            #expect(bad.contains("value=\"二〇二七\""), "what was typed is kept")
+            try await client.execute(uri: "/rounds", method: .post, headers: Self.formType.merging([.cookie: admin]),
+                                     body: Self.form(["csrf": csrf, "id": "2027-q1", "checklist": "leshan-shizhong.annual", "as_of": "2027-03-31",
+                                                      "units": "id,name,category\nszq-xuanchuan,区委宣传部机关党支部,party-government\nszq-x,<img src=x onerror=alert(1)>'--,economic"])) { response in
+                #expect(response.status == .seeOther && response.headers[.location] == "/rounds/2027-q1")
+            }
+            let opened = try await client.execute(uri: "/rounds/2027-q1", method: .get, headers: [.cookie: admin]) { String(buffer: $0.body) }
+            #expect(opened.contains("&lt;img src=x onerror=alert(1)&gt;&#39;--") || opened.contains("&lt;img src=x onerror=alert(1)&gt;'--"), "a unit's name is shown as text")
+            #expect(!opened.contains("<img src=x"))
+            #expect(try f.store.rounds().map(\.id) == ["2026-annual", "2027-q1"])
+            #expect(try f.store.auditEntries().contains { $0.action == "rounds.open" && $0.target == "2027-q1" && $0.actor == "admin" })
+
+            let xcActor = try f.signIn("xc", "xc-password-1")
+            _ = try f.service.saveDraft("2026-annual", "szq-xuanchuan", document: try ServiceFixture.example("xuanchuan"), by: xcActor)
+            _ = try f.service.submit("2026-annual", "szq-xuanchuan", by: xcActor)
+            let expected = try f.service.results("2026-annual", for: try f.signIn("admin", "admin-password"))
+            try await client.execute(uri: "/rounds/2026-annual/results.json", method: .get, headers: [.cookie: admin]) { response in
+                #expect(String(buffer: response.body) == expected)
+                #expect(response.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"____-2026-annual.json\"") == true)
+            }
+            try await client.execute(uri: "/rounds/2026-annual/results.csv", method: .get, headers: [.cookie: admin]) { response in
+                #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+                #expect(String(buffer: response.body).hasPrefix("\u{FEFF}"), "a byte-order mark, for Excel")
+                #expect(String(buffer: response.body).contains("区委宣传部机关党支部"))
+            }
+            try await client.execute(uri: "/rounds/2026-annual/results.html", method: .get, headers: [.cookie: admin]) { response in
+                #expect(String(buffer: response.body).hasPrefix("<!DOCTYPE html>"))
+            }
+            let xc = try await Self.signIn(client, "xc", "xc-password-1")
+            try await client.execute(uri: "/rounds/new", method: .get, headers: [.cookie: xc]) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/rounds/2026-annual/results.csv", method: .get, headers: [.cookie: xc]) { #expect($0.status == .forbidden) }
+        }
     }
 
     @Test("a form posted without the session's CSRF token is refused")

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KaoheBundledPacks
 import KaoheCore
 import KaoheLedger
@@ -105,6 +104,38 @@ struct RoundServiceTests {
         let denied = try f.store.auditEntries().filter { $0.outcome == .denied }
         #expect(denied.count == 14, "\(denied.map(\.action))")
         #expect(Set(denied.map(\.actor)) == ["xc", "cz", "hc", "admin"])
+    }
+
+    @Test("SQL and HTML in every text a person types are stored and given back as text, unchanged", arguments: Backend.available)
+    func injection(_ backend: Backend) throws {
+        let f = try ServiceFixture(backend)
+        let hostile = "<script>alert('考核')</script>'; DROP TABLE users; -- \" OR 1=1 --"
+        try f.service.addUser(User(id: "x1", name: hostile, roles: [.unit], unit: "szq-x"), password: "x1-password-1", by: "test")
+        #expect(try f.store.users().first { $0.id == "x1" }?.name == hostile)
+        let round = Round(id: "hostile", checklist: "leshan-shizhong.annual", asOf: f.round.asOf)
+        try f.service.openRound(round, units: [KaoheCore.Unit(id: "szq-x", name: hostile, category: "party-government")], by: "admin")
+        #expect(try f.store.units(of: "hostile").first?.unit.name == hostile)
+        let x1 = try f.signIn("x1", "x1-password-1")
+        let document = try ServiceFixture.example("xuanchuan").replacingOccurrences(of: "szq-xuanchuan", with: "szq-x")
+            .replacingOccurrences(of: "topic: 七一专题党课", with: "topic: \"\(hostile.replacingOccurrences(of: "\"", with: "\\\""))\"")
+        _ = try f.service.saveDraft("hostile", "szq-x", document: document, by: x1)
+        #expect(try f.store.latestDraft(round: "hostile", unit: "szq-x")?.document == document)
+        _ = try f.service.submit("hostile", "szq-x", by: x1)
+        let admin = try f.signIn("admin", "admin-password")
+        try f.service.returnSubmission("hostile", "szq-x", reason: hostile, by: admin)
+        #expect(try f.store.units(of: "hostile").first?.reason == hostile)
+        _ = try f.service.saveDraft("hostile", "szq-x", document: document, by: x1)
+        _ = try f.service.submit("hostile", "szq-x", by: x1)
+        _ = try f.service.accept("hostile", "szq-x", by: admin)
+        _ = try f.service.saveDraft(f.round.id, "szq-caizheng", document: try ServiceFixture.example("caizheng"), by: try f.signIn("cz", "cz-password-1"))
+        _ = try f.service.submit(f.round.id, "szq-caizheng", by: try f.signIn("cz", "cz-password-1"))
+        _ = try f.service.accept(f.round.id, "szq-caizheng", by: admin)
+        let item = try #require(try f.store.ledger.items(LedgerFilter(unit: "szq-caizheng")).first)
+        _ = try f.service.moveLedgerItem(item.id, to: .rectifying, note: hostile, evidence: hostile, by: try f.signIn("cz", "cz-password-1"))
+        let history = try f.store.ledger.item(item.id).1
+        #expect(history.last?.note == hostile && history.last?.evidence == hostile)
+        #expect(try f.store.users().count == 5, "the users table is still there, with everyone in it")
+        #expect(try f.store.ledger.verify(head: nil).isIntact && f.store.verifyAudit().isEmpty)
     }
 
     @Test("the history's hash chain finds an entry altered", arguments: Backend.available)

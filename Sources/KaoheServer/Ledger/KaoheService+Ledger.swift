@@ -16,6 +16,28 @@ extension KaoheService {
         return try answer { () throws(EngineFailure) in try ledger.items(LedgerFilter(unit: own, status: status)) }
     }
 
+    /// One item with its history, for those who may see it (a unit: its own only; 404 otherwise).
+    package func ledgerItem(_ id: Int64, for actor: Actor) throws(ServiceError) -> (item: LedgerItem, history: [HistoryEntry]) {
+        let target = "ledger/\(id)"
+        guard let (item, history) = try? Ledger(store: ledgerStore).item(id) else { try deny(actor, "ledger.read", target, .notFound("没有这个整改事项")) }
+        guard actor.user.has(.admin) || actor.user.has(.verifier) || actor.fillsIn(item.unit) else {
+            try deny(actor, "ledger.read", target, .notFound("没有这个整改事项"))
+        }
+        return (item, history)
+    }
+
+    /// The moves `actor` may make on `item` now: the status machine's, narrowed to the actor's role
+    /// (a unit: 整改中, 已整改 on its own items; a verifier: 销号 or back to 整改中, never 销号 of
+    /// an item they reported rectified themselves).
+    package func moves(of item: LedgerItem, history: [HistoryEntry], for actor: Actor) -> [LedgerStatus] {
+        item.status.allowedMoves.filter { status in
+            let asUnit = actor.fillsIn(item.unit) && [.rectifying, .rectified].contains(status)
+            let asVerifier = actor.user.has(.verifier) && [.closed, .rectifying].contains(status)
+                && !(status == .closed && history.last(where: { $0.to == .rectified })?.actor == actor.user.id)
+            return asUnit || asVerifier
+        }
+    }
+
     /// One move of an item (§10): a unit moves its own items to 整改中 or 已整改; a verifier closes
     /// (销号) or sends back to 整改中 — never an item they reported rectified themselves.
     package func moveLedgerItem(_ id: Int64, to status: LedgerStatus, note: String?, evidence: String?, by actor: Actor) throws(ServiceError) -> LedgerItem {

@@ -1,3 +1,5 @@
+import Foundation
+import Hummingbird
 import KaoheCore
 import KaoheServer
 
@@ -22,4 +24,18 @@ enum APIJSON {
     }
 
     static func array(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]\n" }
+
+    /// A draft as §5 JSON: as sent when it was JSON, converted when it was YAML (the form and the
+    /// text editor save YAML); a YAML draft that does not parse is answered as the text saved.
+    static func draft(_ document: String) -> Response {
+        let start = document.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+        if start.hasPrefix("{") { return WebRequest.json(document) }
+        var sources = SourceStore()
+        var diagnostics = Diagnostics()
+        let nodes = YAMLReader().parse(data: Data(document.utf8), path: "draft", sources: &sources, diagnostics: &diagnostics)
+        guard !diagnostics.hasErrors, nodes.count == 1, let node = nodes.first else {
+            return Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: document)))
+        }
+        return WebRequest.json(node.json)
+    }
 }

@@ -41,7 +41,7 @@ struct APIRoutes {
                 let (round, unit) = (try parameter(context, "round"), try parameter(context, "unit"))
                 let draft = try await WebRequest.offload { () throws(ServiceError) in try service.draft(round, unit, for: actor) }
                 guard let draft else { throw ServiceError.notFound("还没有草稿") }
-                return WebRequest.json(draft.document)
+                return APIJSON.draft(draft.document)
             }
         }
         api.put("rounds/:round/units/:unit/draft") { request, context in

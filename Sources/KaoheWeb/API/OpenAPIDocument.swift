@@ -60,7 +60,7 @@ enum OpenAPIDocument {
           "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}},
                          {"name": "unit", "in": "path", "required": true, "schema": {"type": "string"}}],
           "get": {"operationId": "getDraft", "summary": "The latest draft (committee; that unit)",
-            "responses": {"200": {"description": "The draft", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SelfAssessment"}}}},
+            "responses": {"200": {"description": "The draft as §5 JSON, however it was typed; a draft saved as YAML that does not parse comes back as the YAML saved, nothing lost", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SelfAssessment"}}, "application/yaml": {"schema": {"type": "string"}}}},
                           "401": {"description": "Not signed in"}, "404": {"description": "No draft, or not this user's to see"}}},
           "put": {"operationId": "saveDraft", "security": [{"session": [], "csrf": []}], "summary": "Save a new version of the draft (that unit)",
             "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SelfAssessment"}}}},

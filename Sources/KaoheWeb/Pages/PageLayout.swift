@@ -10,6 +10,7 @@ enum PageLayout {
     static func render(title: String, actor: Actor?, body: String) -> String {
         var header = "<header><a class=\"brand\" href=\"/rounds\">机关党建考核</a>"
         if let actor {
+            header += "<nav><a href=\"/rounds\">考核轮次</a> <a href=\"/ledger\">整改台账</a></nav>"
             header += "<span class=\"who\">\(e(actor.user.name))（\(e(actor.user.roles.map(\.label).joined(separator: "、")))）</span>"
             header += "<form method=\"post\" action=\"/logout\" class=\"inline\">\(csrfField(actor))<button type=\"submit\">退出</button></form>"
         }
@@ -45,6 +46,10 @@ enum PageLayout {
         header { display: flex; flex-wrap: wrap; gap: 1em; align-items: center; border-bottom: 1px solid #ddd; padding-bottom: .5em; }
         header .brand { font-weight: bold; color: #b22222; text-decoration: none; }
         header .who { margin-left: auto; }
+        header nav a { margin-right: .8em; }
+        .filters label, .filters select, .filters input { display: inline-block; width: auto; margin-right: .5em; }
+        dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3em 1em; }
+        dl.facts dt { color: #555; } dl.facts dd { margin: 0; }
         form.inline, label.inline { display: inline; }
         label { display: block; margin: .6em 0 .2em; }
         input, select, textarea, button { font: inherit; padding: .4em .6em; }

@@ -76,7 +76,7 @@ public enum MonthlyReportRenderer {
         let width = 600, height = 200, left = 40, top = 30, plotHeight = 130
         let peak = max(1, report.trend.map(\.outstanding).max() ?? 1)
         let step = report.trend.count > 1 ? (width - left - 60) / (report.trend.count - 1) : 0
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"未整改问题走势\">\n"
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"未整改问题走势\">\n"
         svg += "<text x=\"0\" y=\"16\" font-size=\"14\" font-weight=\"bold\">未整改问题走势（近六个月）</text>\n"
         var points: [String] = []
         for (index, point) in report.trend.enumerated() {

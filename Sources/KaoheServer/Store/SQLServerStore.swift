@@ -57,6 +57,12 @@ package final class SQLServerStore: ServerStore {
                 sequence {int} PRIMARY KEY, at {int} NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
                 target TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT, previous_hash TEXT NOT NULL, hash TEXT NOT NULL)
             """),
+        .init("server v2: published monthly reports", """
+            CREATE TABLE reports (
+                id {id}, month TEXT NOT NULL, number TEXT NOT NULL, issuer TEXT NOT NULL, title TEXT NOT NULL,
+                published_by TEXT NOT NULL, published_at {int} NOT NULL, head TEXT NOT NULL,
+                html TEXT NOT NULL, standalone TEXT NOT NULL, csv TEXT NOT NULL)
+            """),
     ])
 
     /// Runs `body` in one write transaction; failures become service errors, nothing half-done.
@@ -306,6 +312,34 @@ package final class SQLServerStore: ServerStore {
 
     package func result(round: String, unit: String) throws(ServiceError) -> String? {
         try read { sql in try sql.fetchOne("SELECT result FROM results WHERE round_id = ? AND unit_id = ?", round, unit)?.text("result") }
+    }
+
+    // MARK: Published reports
+
+    package func publishReport(_ report: PublishedReport) throws(ServiceError) -> Int64 {
+        try write { sql in
+            try sql.fetchOne("""
+                INSERT INTO reports (month, number, issuer, title, published_by, published_at, head, html, standalone, csv)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                """, report.month, report.number, report.issuer, report.title, report.publishedBy, report.publishedAt,
+                report.head, report.html, report.standalone, report.csv)?[integer: "id"] ?? 0
+        }
+    }
+
+    static func report(_ row: SQLRow) -> PublishedReport {
+        var report = PublishedReport(month: row[text: "month"], number: row[text: "number"], issuer: row[text: "issuer"], title: row[text: "title"],
+                                     publishedBy: row[text: "published_by"], publishedAt: row[integer: "published_at"], head: row[text: "head"],
+                                     html: row[text: "html"], standalone: row[text: "standalone"], csv: row[text: "csv"])
+        report.id = row[integer: "id"]
+        return report
+    }
+
+    package func reports() throws(ServiceError) -> [PublishedReport] {
+        try read { sql in try sql.fetch("SELECT * FROM reports ORDER BY id DESC", []).map(Self.report) }
+    }
+
+    package func report(_ id: Int64) throws(ServiceError) -> PublishedReport? {
+        try read { sql in try sql.fetchOne("SELECT * FROM reports WHERE id = ?", id).map(Self.report) }
     }
 
     // MARK: History

@@ -39,6 +39,12 @@ package protocol ServerStore: Sendable {
     func accept(round: String, unit: String, findings: ResultSummary, by actor: String, at now: Int64) throws(ServiceError) -> ImportSummary
     func result(round: String, unit: String) throws(ServiceError) -> String?
 
+    /// Stores a published 月通报 as it is; returns its number.
+    func publishReport(_ report: PublishedReport) throws(ServiceError) -> Int64
+    /// Every published report, newest first.
+    func reports() throws(ServiceError) -> [PublishedReport]
+    func report(_ id: Int64) throws(ServiceError) -> PublishedReport?
+
     func audit(_ entry: AuditEntry) throws(ServiceError)
     func auditEntries() throws(ServiceError) -> [AuditEntry]
     /// Problems with the history's hash chain; empty when intact.

@@ -1,4 +1,5 @@
 import KaoheCore
+import KaoheLedger
 import KaoheServer
 
 /// The shell of every page: Chinese, the house style from /assets/kaohe.css (no inline style or
@@ -10,7 +11,7 @@ enum PageLayout {
     static func render(title: String, actor: Actor?, body: String) -> String {
         var header = "<header><a class=\"brand\" href=\"/rounds\">机关党建考核</a>"
         if let actor {
-            header += "<nav><a href=\"/rounds\">考核轮次</a> <a href=\"/ledger\">整改台账</a></nav>"
+            header += "<nav><a href=\"/rounds\">考核轮次</a> <a href=\"/ledger\">整改台账</a> <a href=\"/reports\">月通报</a></nav>"
             header += "<span class=\"who\">\(e(actor.user.name))（\(e(actor.user.roles.map(\.label).joined(separator: "、")))）</span>"
             header += "<form method=\"post\" action=\"/logout\" class=\"inline\">\(csrfField(actor))<button type=\"submit\">退出</button></form>"
         }
@@ -74,6 +75,6 @@ enum PageLayout {
           main table { display: block; overflow-x: auto; }
           main td { min-width: 3.5em; } main td:last-child { min-width: 14em; }
         }
-        @media print { header, form, button { display: none; } }
-        """
+        @media print { header, form, button, .exports { display: none; } body { margin: 0; } main { max-width: none; } }
+        """ + "\n" + OfficialNotice.css
 }

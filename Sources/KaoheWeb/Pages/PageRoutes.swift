@@ -12,6 +12,7 @@ struct PageRoutes {
     func add(to router: Router<BasicRequestContext>) {
         addAdmin(to: router)
         addLedger(to: router)
+        addReports(to: router)
         router.get("assets/kaohe.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: PageLayout.css)))
         }

@@ -15,6 +15,7 @@ package final class SQLiteBackend: SQLDatabase {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.foreignKeysEnabled = true
+
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             let check = try queue.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }
@@ -24,6 +25,12 @@ package final class SQLiteBackend: SQLDatabase {
             }
             if !tables.isEmpty && !tables.contains("kaohe_meta") {
                 throw StorageError("\(path) is an SQLite database but not Kaohe's (tables: \(tables.joined(separator: ", "))); choose another --db file")
+            }
+            // Ours: write-ahead logging, so a commit appends to the log with one sync instead of
+            // journalling and rewriting pages; `synchronous = FULL` keeps every answered commit on disk.
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA synchronous = FULL")
             }
         } catch let error as StorageError {
             throw error

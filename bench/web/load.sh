@@ -17,7 +17,7 @@ connections=${3:-59}
 units=59
 
 command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) >/dev/null
-swift build -c release --product kaohe >/dev/null
+swift build -c release --product kaohe >/dev/null 2>&1 || swift build -c release --product kaohe
 kaohe="$(swift build -c release --show-bin-path)/kaohe"
 work=$(mktemp -d /tmp/kaohe-load.XXXXXX)
 trap 'kill "$server" 2>/dev/null || true; [ -n "${dropdb:-}" ] && psql "$KAOHE_TEST_POSTGRES" -qc "DROP DATABASE IF EXISTS $dropdb WITH (FORCE)" >/dev/null; rm -rf "$work"' EXIT

@@ -59,7 +59,7 @@ extension KaoheService {
             throw .unauthorized
         }
         guard let (user, _) = try store.user(session.user), !user.disabled else { throw .unauthorized }
-        try store.touchSession(digest, at: now)
+        if session.needsTouch(at: now) { try store.touchSession(digest, at: now) }
         return Actor(user: user, session: session)
     }
 

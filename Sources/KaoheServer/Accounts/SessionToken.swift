@@ -27,4 +27,10 @@ package struct Session: Sendable, Equatable {
     package static let idleLimit: Int64 = 8 * 3600
 
     package func isExpired(at now: Int64) -> Bool { now - lastSeen > Self.idleLimit }
+
+    /// How stale `lastSeen` may get before a request writes it anew: a minute, against an idle
+    /// limit of 8 hours, so most requests read the session without writing.
+    package static let touchEvery: Int64 = 60
+
+    package func needsTouch(at now: Int64) -> Bool { now - lastSeen >= Self.touchEvery }
 }

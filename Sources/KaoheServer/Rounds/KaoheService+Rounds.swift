@@ -91,7 +91,6 @@ extension KaoheService {
         let (round, row) = try unitRow(roundID, unit, for: actor, action: "draft.save")
         guard actor.fillsIn(unit) else { try deny(actor, "draft.save", "\(roundID)/\(unit)", .forbidden("只有本单位填报员可以填写自评")) }
         let version = try store.saveDraft(round: roundID, unit: unit, document: document, by: actor.user.id, at: clock.now())
-        try record(actor.user.id, "draft.save", "\(roundID)/\(unit)", .done, "version \(version)")
         let diagnostics: [FieldDiagnostic]
         switch evaluate(document, round: round, unit: row.unit) {
         case .success: diagnostics = []
@@ -116,7 +115,6 @@ extension KaoheService {
             let json = ResultJSON.render(run.batch)
             try store.submit(round: roundID, unit: unit, version: draft.version, result: json,
                              total: DecimalMath.format(result.roundedTotal, decimals: 2), grade: result.grade ?? "", by: actor.user.id, at: clock.now())
-            try record(actor.user.id, "submit", "\(roundID)/\(unit)", .done, "version \(draft.version)")
             return .result(json)
         }
     }

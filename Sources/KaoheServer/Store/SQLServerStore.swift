@@ -247,6 +247,7 @@ package final class SQLServerStore: ServerStore {
             try sql.execute("INSERT INTO drafts (round_id, unit_id, version, document, saved_by, saved_at) VALUES (?, ?, ?, ?, ?, ?)",
                             round, unit, version, document, actor, now)
             try sql.execute("UPDATE round_units SET status = 'draft' WHERE round_id = ? AND unit_id = ?", round, unit)
+            try Self.append(AuditEntry(at: now, actor: actor, action: "draft.save", target: "\(round)/\(unit)", outcome: .done, detail: "version \(version)"), in: sql)
             return Int(version)
         }
     }
@@ -285,6 +286,7 @@ package final class SQLServerStore: ServerStore {
                 ON CONFLICT (round_id, unit_id) DO UPDATE SET version = excluded.version, result = excluded.result,
                     submitted_by = excluded.submitted_by, submitted_at = excluded.submitted_at
                 """, round, unit, version, result, actor, now)
+            try Self.append(AuditEntry(at: now, actor: actor, action: "submit", target: "\(round)/\(unit)", outcome: .done, detail: "version \(version)"), in: sql)
         }
     }
 
@@ -345,16 +347,19 @@ package final class SQLServerStore: ServerStore {
     // MARK: History
 
     package func audit(_ entry: AuditEntry) throws(ServiceError) {
-        try write { sql in
-            let last = try sql.fetchOne("SELECT sequence, hash FROM audit ORDER BY sequence DESC LIMIT 1")
-            var entry = entry
-            entry.sequence = (last?.integer("sequence") ?? 0) + 1
-            let previous = last?.text("hash") ?? AuditChain.genesis
-            entry.hash = AuditChain.hash(entry, after: previous)
-            try sql.execute("""
-                INSERT INTO audit (sequence, at, actor, action, target, outcome, detail, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, entry.sequence, entry.at, entry.actor, entry.action, entry.target, entry.outcome.rawValue, entry.detail, previous, entry.hash)
-        }
+        try write { sql in try Self.append(entry, in: sql) }
+    }
+
+    /// Appends `entry` to the history, chained to the last one, inside the caller's transaction.
+    static func append(_ entry: AuditEntry, in sql: any SQLTransaction) throws {
+        let last = try sql.fetchOne("SELECT sequence, hash FROM audit ORDER BY sequence DESC LIMIT 1")
+        var entry = entry
+        entry.sequence = (last?.integer("sequence") ?? 0) + 1
+        let previous = last?.text("hash") ?? AuditChain.genesis
+        entry.hash = AuditChain.hash(entry, after: previous)
+        try sql.execute("""
+            INSERT INTO audit (sequence, at, actor, action, target, outcome, detail, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, entry.sequence, entry.at, entry.actor, entry.action, entry.target, entry.outcome.rawValue, entry.detail, previous, entry.hash)
     }
 
     package func auditEntries() throws(ServiceError) -> [AuditEntry] {

@@ -27,11 +27,11 @@ package protocol ServerStore: Sendable {
     func closeRound(_ id: String) throws(ServiceError)
     func units(of round: String) throws(ServiceError) -> [RoundUnit]
 
-    /// Saves a new version of a draft; refused (409) once submitted or accepted.
+    /// Saves a new version of a draft, with its history entry; refused (409) once submitted or accepted.
     func saveDraft(round: String, unit: String, document: String, by actor: String, at now: Int64) throws(ServiceError) -> Int
     func latestDraft(round: String, unit: String) throws(ServiceError) -> DraftVersion?
     func draftVersions(round: String, unit: String) throws(ServiceError) -> [DraftVersion]
-    /// Freezes the latest draft with its result (the §6 JSON, its total and grade).
+    /// Freezes the latest draft with its result (the §6 JSON, its total and grade), with its history entry.
     func submit(round: String, unit: String, version: Int, result: String, total: String, grade: String,
                 by actor: String, at now: Int64) throws(ServiceError)
     func returnSubmission(round: String, unit: String, reason: String, by actor: String, at now: Int64) throws(ServiceError)

@@ -49,7 +49,7 @@ package struct OfficialNotice: Sendable {
         out += "<div class=\"doc-number\">\(Self.e(number))</div>\n<hr class=\"red-line\">\n"
         out += "<h1 class=\"doc-title\">\(Self.e(title))</h1>\n<p class=\"addressees\">各机关党组织：</p>\n"
         for paragraph in paragraphs { out += "<p class=\"doc-text\">\(Self.e(paragraph))</p>\n" }
-        out += "<p class=\"doc-attachments\">附件：1．各单位问题整改情况排名表<br>2．全区未整改问题走势（近六个月）</p>\n"
+        out += "<p class=\"doc-attachments\">附件：<span class=\"list\">1．各单位问题整改情况排名表<br>2．全区未整改问题走势（近六个月）</span></p>\n"
         out += "<p class=\"doc-signature\">\(Self.e(issuer))<br>\(Self.chinese(date))</p>\n"
         out += "<section class=\"annex\">\n<h2 class=\"annex-title\">附件1</h2>\n<h3>各单位问题整改情况排名表（\(report.month.year)年\(report.month.month)月）</h3>\n"
         out += HTMLReport.table(MonthlyReportRenderer.headers, report.rows.map { MonthlyReportRenderer.cells($0) } + [MonthlyReportRenderer.cells(report.district, district: true)],
@@ -85,13 +85,14 @@ package struct OfficialNotice: Sendable {
     /// indent; the attachments on a new page.
     package static let css = """
         .official { max-width: 156mm; margin: 0 auto; font-family: "FangSong", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", serif; font-size: 16pt; line-height: 1.75; }
-        .official .issuer-mark { color: #d40000; text-align: center; font-size: 30pt; font-weight: bold; letter-spacing: .1em; margin-top: 1em; }
+        .official .issuer-mark { color: #d40000; text-align: center; font-size: 22pt; font-weight: bold; margin-top: 1em; white-space: nowrap; }
         .official .doc-number { text-align: center; margin: .8em 0 .3em; }
         .official hr.red-line { border: 0; border-top: 2px solid #d40000; margin: 0 0 1.5em; }
         .official .doc-title { text-align: center; font-size: 22pt; font-weight: bold; border: 0; line-height: 1.5; margin: .5em 0 1em; }
         .official .addressees { margin: 0; }
         .official .doc-text { text-indent: 2em; margin: 0; }
         .official .doc-attachments { margin: 1em 0 0 2em; }
+        .official .doc-attachments .list { display: inline-block; vertical-align: top; }
         .official .doc-signature { text-align: right; margin: 2em 2em 0 0; }
         .official .annex { margin-top: 2em; }
         .official .annex-title { font-size: 16pt; border: 0; font-weight: bold; }

@@ -42,7 +42,8 @@ ROUND = "2026-annual"
 UNITS = "szq-xuanchuan,区委宣传部机关党支部,party-government\nszq-caizheng,区财政局机关党支部,economic\n"
 USERS = [("admin", "区直机关工委", "admin", None, "admin-password-1"),
          ("xc", "宣传部填报员", "unit", "szq-xuanchuan", "xc-password-1"),
-         ("cz", "财政局填报员", "unit", "szq-caizheng", "cz-password-1")]
+         ("cz", "财政局填报员", "unit", "szq-caizheng", "cz-password-1"),
+         ("hc", "核查人", "verifier", None, "hc-password-1")]
 
 
 class Failure(Exception):
@@ -166,7 +167,7 @@ class Round:
         """Types into a field as a person would (clearing it first); dates and long texts are set
         directly, as a date picker or a paste would."""
         element = self.field(name)
-        if element.get_attribute("type") == "date" or len(value) > 200:
+        if element.get_attribute("type") in ("date", "month") or len(value) > 200:
             self.driver.execute_script("arguments[0].value = arguments[1]", element, value)
         else:
             element.clear()
@@ -303,6 +304,59 @@ class Round:
         self.shot("results")
         page = self.text()
         self.check_against_evaluate(page)
+        self.sign_out()
+        self.follow_up()
+
+    def follow_up(self):
+        """After the round: 财政局 reports a problem rectified, the verifier closes it (销号), the
+        committee publishes November's 月通报 and prints it to PDF."""
+        d = self.driver
+        self.sign_in("cz", "cz-password-1")
+        self.click("整改台账")
+        check("共 17 项" in self.text(), "财政局's ledger does not list its 17 problems: " + self.text()[:200])
+        self.shot("ledger-unit")
+        self.press(d.find_element(By.CSS_SELECTOR, "main table a"))
+        item = d.current_url.rsplit("/", 1)[1]
+        d.find_element(By.CSS_SELECTOR, "input[name='status'][value='rectified']").click()
+        self.set_value("note", "已于12月补开支委会并规范记录")
+        self.set_value("evidence", "支委会记录本第12页")
+        self.shot("ledger-item-unit", width=375)
+        self.click("提交")
+        check("已整改待销号" in self.text(), "the unit's report of rectification did not show")
+        self.sign_out()
+        self.sign_in("hc", "hc-password-1")
+        self.go("/ledger?status=rectified")
+        check("共 1 项" in self.text(), "the verifier does not see the one item awaiting 销号")
+        self.go(f"/ledger/{item}")
+        check("已于12月补开支委会并规范记录" in self.text(), "the verifier does not see the unit's note")
+        d.find_element(By.CSS_SELECTOR, "input[name='status'][value='closed']").click()
+        self.set_value("note", "核查属实")
+        self.click("提交")
+        check("已销号" in self.text(), "销号 did not show")
+        self.shot("ledger-item-closed")
+        self.sign_out()
+        self.sign_in("admin", "admin-password-1")
+        self.click("月通报")
+        # The form proposes the month just ended (China time); the round's problems date from 2026-11-30.
+        month = self.field("month").get_attribute("value")
+        year, number = int(month[:4]), int(month[5:])
+        self.set_value("number", f"市中机工委〔{year}〕12号")
+        self.click("生成并发布")
+        text = self.text()
+        check(f"关于{year}年{number}月机关党建问题整改情况的通报" in text and "全区累计发现机关党建问题17个" in text,
+              "the 月通报 does not show the month's figures: " + text[:600])
+        self.shot("monthly-report")
+        pdf = self.shots / f"{self.count + 1:02d}-monthly-report.pdf"
+        self.count += 1
+        import base64
+        from selenium.webdriver.common.print_page_options import PrintOptions
+        options = PrintOptions()
+        options.page_width, options.page_height = 21.0, 29.7
+        pdf.write_bytes(base64.b64decode(d.print_page(options)))
+        check(pdf.stat().st_size > 10_000, "the printed 月通报 is empty")
+        if shutil.which("pdftoppm"):
+            subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(pdf.with_suffix(""))], check=False)
+        self.looked_at.append(f"printed {pdf.name}")
         self.sign_out()
 
     def check_against_evaluate(self, page):

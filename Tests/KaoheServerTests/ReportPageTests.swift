@@ -16,6 +16,7 @@ struct ReportPageTests {
     @Test("the committee publishes November's 月通报; later moves do not change it; units read it; HTML and CSV to take away", arguments: Backend.available)
     func publish(_ backend: Backend) async throws {
         let f = try LedgerServiceTests.accepted(backend)
+        f.clock.advance(20 * 86_400)
         let app = Application(router: WebServer.router(f.service))
         try await app.test(.router) { client in
             let admin = try await PageTests.signIn(client, "admin", "admin-password")
@@ -29,6 +30,11 @@ struct ReportPageTests {
                 return String(buffer: response.body)
             }
             #expect(bad.contains("月份应为 YYYY-MM"))
+            try await client.execute(uri: "/reports", method: .post, headers: PageTests.formType.merging([.cookie: admin]),
+                                     body: PageTests.form(["csrf": csrf, "month": "2026-12", "number": "x", "issuer": "y"])) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("只能发布已结束月份的月通报"))
+            }
             let location = try await client.execute(uri: "/reports", method: .post, headers: PageTests.formType.merging([.cookie: admin]),
                                                     body: PageTests.form(["csrf": csrf, "month": "2026-11", "number": "市中机工委〔2026〕12号",
                                                                           "issuer": "中共乐山市市中区直属机关工作委员会"])) { response in

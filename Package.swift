@@ -205,7 +205,8 @@ let package = Package(
         .testTarget(
             name: "KaoheServerTests",
             dependencies: ["KaoheServer", "KaoheWeb", "KaoheCore", "KaoheLedger", "KaoheBundledPacks", "KaoheStorage", "KaoheStorageTestSupport",
-                           .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types")],
+                           .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                           .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -18,6 +18,9 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ReportFormat = .table
 
+    @Flag(help: "Leave out every item and its explanation (json, jsonl): unit, total, grade, vetoes, bonus, penalty, sections and findings stay. For large batches and machine consumers.")
+    var brief = false
+
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
     var output: String?
 
@@ -29,6 +32,7 @@ struct EvaluateCommand: ParsableCommand {
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("give at least one self-assessment file or folder") }
+        if brief && !format.takesBrief { throw ValidationError("--brief applies to --format json and jsonl (the reports for people always show every item)") }
     }
 
     func run() throws {
@@ -37,14 +41,14 @@ struct EvaluateCommand: ParsableCommand {
             // JSON Lines in and out: streamed with flat memory; -o is replaced only when every line was valid.
             let file = try Output.open(output)
             let run = try Console.engine.stream(loaded, inputs: inputs, checklist: checklist, asOf: asOf,
-                                                render: { ResultJSON.object($0).text + "\n" },
+                                                render: { [brief] in ResultJSON.object($0, brief: brief).text + "\n" },
                                                 write: { text in if let file { try file.write(text) } else { Console.out(text) } })
             try Output.commit(file)
             return try run.requireTrustworthy()
         }
         let run = try Console.engine.evaluate(loaded, inputs: inputs, checklist: checklist, asOf: asOf, progress: Progress.line)
         Progress.finish(total: run.batch.results.count)
-        try Output.write(ReportFormat.render(format, run.batch, plan: run.plan), to: output)
+        try Output.write(ReportFormat.render(format, run.batch, plan: run.plan, brief: brief), to: output)
         try run.requireTrustworthy()
         if let failBelow, let low = run.firstBelow(failBelow) {
             throw EngineFailure(message: "kaohe: \(low.unit.id) scored \(DecimalMath.format(low.roundedTotal, decimals: 2)), below --fail-below \(DecimalMath.format(failBelow))")

@@ -5,11 +5,14 @@ import KaoheCore
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, jsonl, markdown, html, csv
 
-    static func render(_ format: ReportFormat, _ batch: Batch, plan: ChecklistPlan) -> String {
+    /// The formats `--brief` applies to: the machine-readable ones.
+    var takesBrief: Bool { self == .json || self == .jsonl }
+
+    static func render(_ format: ReportFormat, _ batch: Batch, plan: ChecklistPlan, brief: Bool = false) -> String {
         switch format {
         case .table: return TableReport.render(batch, plan: plan)
-        case .json: return ResultJSON.render(batch)
-        case .jsonl: return ParallelMap.map(batch.inputOrder, chunk: 256) { ResultJSON.object($0).text + "\n" }.joined()
+        case .json: return ResultJSON.render(batch, brief: brief)
+        case .jsonl: return ParallelMap.map(batch.inputOrder, chunk: 256) { ResultJSON.object($0, brief: brief).text + "\n" }.joined()
         case .markdown: return MarkdownReport.render(batch, plan: plan)
         case .html: return HTMLReport.render(batch, plan: plan)
         case .csv: return CSVReport.render(batch, plan: plan)

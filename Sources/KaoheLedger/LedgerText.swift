@@ -60,6 +60,28 @@ public enum LedgerText {
         return text
     }
 
+    /// One item, its history and the moves the reader may make, as one JSON object (the API's
+    /// `GET /ledger/{id}`).
+    public static func json(_ item: LedgerItem, history: [HistoryEntry], moves: [LedgerStatus]) -> String {
+        var o = JSONObject()
+        o.add("item", itemJSON(item))
+        o.add("history", array: history.map { entry in
+            var x = JSONObject()
+            x.add("sequence", raw: String(entry.sequence))
+            x.add("on", entry.on.description)
+            x.add("actor", entry.actor)
+            x.add("action", entry.action.rawValue)
+            x.add("from", entry.from?.rawValue)
+            x.add("to", entry.to.rawValue)
+            x.add("note", entry.note)
+            x.add("evidence", entry.evidence)
+            x.add("hash", entry.hash)
+            return x.text
+        })
+        o.add("moves", strings: moves.map(\.rawValue))
+        return o.text + "\n"
+    }
+
     static func itemJSON(_ item: LedgerItem) -> JSONObject {
         var o = JSONObject()
         o.add("id", raw: String(item.id))

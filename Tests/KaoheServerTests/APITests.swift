@@ -1,17 +1,18 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import KaoheCore
+import KaoheLedger
 @testable import KaoheServer
 @testable import KaoheWeb
+import KaoheStorageTestSupport
 import Testing
 
 /// The JSON API through Hummingbird's router, as a browser or script would use it.
 @Suite("The JSON API")
 struct APITests {
     /// Signs in and gives the cookie header and the CSRF token.
-    static func signIn(_ client: some TestClientProtocol, _ user: String, _ password: String) async throws -> (cookie: String, csrf: String) {
+    static func signIn(_ client: RouterClient, _ user: String, _ password: String) async throws -> (cookie: String, csrf: String) {
         try await client.execute(uri: "/api/v1/session", method: .post, body: ByteBuffer(string: "{\"user\": \"\(user)\", \"password\": \"\(password)\"}")) { response in
             #expect(response.status == .ok)
             let setCookie = response.headers[.setCookie] ?? ""
@@ -32,10 +33,9 @@ struct APITests {
     @Test("a unit saves a draft with a mistake (422, saved), fixes it, submits; the committee accepts and reads the results")
     func round() async throws {
         let f = try ServiceFixture()
-        let app = Application(router: WebServer.router(f.service))
         let good = try ServiceFixture.example("xuanchuan")
         let bad = good.replacingOccurrences(of: "  members: 21", with: "  members: 二十一")
-        try await app.test(.router) { client in
+        try await RouterClient.test(WebServer.router(f.service)) { client in
             let xc = try await Self.signIn(client, "xc", "xc-password-1")
             let draft = "/api/v1/rounds/2026-annual/units/szq-xuanchuan/draft"
             try await client.execute(uri: draft, method: .put, headers: Self.headers(xc), body: ByteBuffer(string: bad)) { response in
@@ -82,8 +82,7 @@ struct APITests {
     @Test("no session → 401; no CSRF token → 403; another unit's draft → 404; a body over 1 MB → 413; sign-out ends the session")
     func security() async throws {
         let f = try ServiceFixture()
-        let app = Application(router: WebServer.router(f.service))
-        try await app.test(.router) { client in
+        try await RouterClient.test(WebServer.router(f.service)) { client in
             try await client.execute(uri: "/api/v1/rounds", method: .get) { #expect($0.status == .unauthorized) }
             try await client.execute(uri: "/api/v1/session", method: .post, body: ByteBuffer(string: "{\"user\": \"xc\", \"password\": \"nope-nope-nope\"}")) {
                 #expect($0.status == .unauthorized)
@@ -114,6 +113,43 @@ struct APITests {
         }
         let denied = try f.store.auditEntries().filter { $0.outcome == .denied }.map(\.action)
         #expect(denied.contains("csrf") && denied.contains("draft.read") && denied.contains("accept"))
+    }
+
+    @Test("the ledger item with its history and allowed moves; the 月通报 published, listed and read through the API")
+    func ledgerItemAndReports() async throws {
+        let f = try LedgerServiceTests.accepted(.sqlite)
+        f.clock.advance(20 * 86_400)
+        let id = try #require(try f.store.ledger.items(LedgerFilter(unit: "szq-caizheng")).first?.id)
+        try await RouterClient.test(WebServer.router(f.service)) { client in
+            let cz = try await Self.signIn(client, "cz", "cz-password-1")
+            try await client.execute(uri: "/api/v1/ledger/\(id)", method: .get, headers: Self.headers(cz, csrf: false)) { response in
+                let body = String(buffer: response.body)
+                #expect(response.status == .ok)
+                #expect(body.contains("\"moves\": [\"rectifying\", \"rectified\"]") && body.contains("\"action\": \"opened\""), "\(body)")
+            }
+            let xc = try await Self.signIn(client, "xc", "xc-password-1")
+            try await client.execute(uri: "/api/v1/ledger/\(id)", method: .get, headers: Self.headers(xc, csrf: false)) { #expect($0.status == .notFound) }
+            let publish = ByteBuffer(string: "{\"month\": \"2026-11\", \"number\": \"市中机工委〔2026〕12号\", \"issuer\": \"中共乐山市市中区直属机关工作委员会\"}")
+            try await client.execute(uri: "/api/v1/reports", method: .post, headers: Self.headers(cz), body: publish) { #expect($0.status == .forbidden) }
+            let admin = try await Self.signIn(client, "admin", "admin-password")
+            try await client.execute(uri: "/api/v1/reports", method: .post, headers: Self.headers(admin, csrf: false), body: publish) { #expect($0.status == .forbidden) }
+            let head = try f.store.ledger.head().description
+            try await client.execute(uri: "/api/v1/reports", method: .post, headers: Self.headers(admin), body: publish) { response in
+                #expect(response.status == .created)
+                #expect(String(buffer: response.body).contains("\"head\": \"\(head)\""))
+            }
+            try await client.execute(uri: "/api/v1/reports", method: .get, headers: Self.headers(cz, csrf: false)) { response in
+                #expect(String(buffer: response.body).hasPrefix("[{\"id\": 1, \"month\": \"2026-11\""))
+            }
+            try await client.execute(uri: "/api/v1/reports/1", method: .get, headers: Self.headers(cz, csrf: false)) { response in
+                let text = String(buffer: response.body)
+                #expect(text.utf8.contains("\"csv\": \"\u{FEFF}名次".utf8), "the CSV as downloaded, byte-order mark included")
+                let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+                #expect((object?["html"] as? String)?.contains("关于2026年11月机关党建问题整改情况的通报") == true)
+                #expect((object?["csv"] as? String)?.contains("名次,单位") == true)
+            }
+            try await client.execute(uri: "/api/v1/reports/7", method: .get, headers: Self.headers(cz, csrf: false)) { #expect($0.status == .notFound) }
+        }
     }
 
     /// A YAML self-assessment as the API gives it back.

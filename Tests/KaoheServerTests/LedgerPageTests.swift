@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import KaoheCore
 import KaoheLedger
 @testable import KaoheServer
@@ -16,8 +15,7 @@ struct LedgerPageTests {
     @Test("a unit reports rectified with a note, a verifier closes it, the item's page shows each move; overdue in red; CSV for Excel")
     func rectifyAndClose() async throws {
         let f = try LedgerServiceTests.accepted(.sqlite)
-        let app = Application(router: WebServer.router(f.service))
-        try await app.test(.router) { client in
+        try await RouterClient.test(WebServer.router(f.service)) { client in
             let cz = try await PageTests.signIn(client, "cz", "cz-password-1")
             let list = try await client.execute(uri: "/ledger", method: .get, headers: [.cookie: cz]) { String(buffer: $0.body) }
             PageTests.checkPage(list)

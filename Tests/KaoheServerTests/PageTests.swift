@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import KaoheCore
 @testable import KaoheServer
 @testable import KaoheWeb
@@ -21,7 +20,7 @@ struct PageTests {
     static let formType: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
 
     /// Signs in through the form; the cookie header to send after.
-    static func signIn(_ client: some TestClientProtocol, _ user: String, _ password: String) async throws -> String {
+    static func signIn(_ client: RouterClient, _ user: String, _ password: String) async throws -> String {
         try await client.execute(uri: "/login", method: .post, headers: formType, body: form(["user": user, "password": password])) { response in
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/rounds")
@@ -42,8 +41,7 @@ struct PageTests {
     @Test("sign in, fill in with a mistake, see it, fix it, submit; the committee returns, the unit resubmits, the committee accepts and sees the ranking")
     func round() async throws {
         let f = try ServiceFixture()
-        let app = Application(router: WebServer.router(f.service))
-        try await app.test(.router) { client in
+        try await RouterClient.test(WebServer.router(f.service)) { client in
             try await client.execute(uri: "/rounds", method: .get) { #expect($0.status == .seeOther && $0.headers[.location] == "/login") }
             try await client.execute(uri: "/login", method: .post, headers: Self.formType, body: Self.form(["user": "xc", "password": "wrong-wrong"])) { response in
                 #expect(response.status == .unauthorized)
@@ -90,8 +88,7 @@ struct PageTests {
     @Test("the generated form: filled in field by field, a row added, a wrong number shown beside its field, then submitted")
     func generatedForm() async throws {
         let f = try ServiceFixture()
-        let app = Application(router: WebServer.router(f.service))
-        try await app.test(.router) { client in
+        try await RouterClient.test(WebServer.router(f.service)) { client in
             let cz = try await Self.signIn(client, "cz", "cz-password-1")
             let page = "/rounds/2026-annual/units/szq-caizheng"
             // Start from the example's values, as if the unit had typed them into the form.
@@ -129,8 +126,7 @@ struct PageTests {
         _ = try f.service.saveDraft("2026-annual", "szq-xuanchuan", document: try ServiceFixture.example("xuanchuan"), by: xcActor)
         let next = Round(id: "2027-annual", checklist: "leshan-shizhong.annual", asOf: Day("2027-11-30") ?? f.round.asOf)
         try f.service.openRound(next, units: try f.store.units(of: "2026-annual").map(\.unit), by: "admin")
-        let app = Application(router: WebServer.router(f.service))
-        try await app.test(.router) { client in
+        try await RouterClient.test(WebServer.router(f.service)) { client in
             let xc = try await Self.signIn(client, "xc", "xc-password-1")
             let page = try await client.execute(uri: "/rounds/2027-annual/units/szq-xuanchuan", method: .get, headers: [.cookie: xc]) { String(buffer: $0.body) }
             #expect(page.contains("一表同享：已按上一轮次（2026-annual）的填报内容预填"))
@@ -144,8 +140,7 @@ struct PageTests {
     @Test("the committee opens a round on its page (every mistake of the form at once), and takes the results away as CSV, HTML and JSON")
     func openRoundAndExports() async throws {
         let f = try ServiceFixture()
-        let app = Application(router: WebServer.router(f.service))
-        try await app.test(.router) { client in
+        try await RouterClient.test(WebServer.router(f.service)) { client in
             let admin = try await Self.signIn(client, "admin", "admin-password")
             let form = try await client.execute(uri: "/rounds/new", method: .get, headers: [.cookie: admin]) { String(buffer: $0.body) }
             Self.checkPage(form)
@@ -195,8 +190,7 @@ struct PageTests {
     @Test("a form posted without the session's CSRF token is refused")
     func csrf() async throws {
         let f = try ServiceFixture()
-        let app = Application(router: WebServer.router(f.service))
-        try await app.test(.router) { client in
+        try await RouterClient.test(WebServer.router(f.service)) { client in
             let xc = try await Self.signIn(client, "xc", "xc-password-1")
             try await client.execute(uri: "/rounds/2026-annual/units/szq-xuanchuan/save", method: .post, headers: Self.formType.merging([.cookie: xc]),
                                      body: Self.form(["document": "kaohe: 1"])) { #expect($0.status == .forbidden) }

@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import KaoheCore
 import KaoheLedger
 @testable import KaoheServer
@@ -17,8 +16,7 @@ struct ReportPageTests {
     func publish(_ backend: Backend) async throws {
         let f = try LedgerServiceTests.accepted(backend)
         f.clock.advance(20 * 86_400)
-        let app = Application(router: WebServer.router(f.service))
-        try await app.test(.router) { client in
+        try await RouterClient.test(WebServer.router(f.service)) { client in
             let admin = try await PageTests.signIn(client, "admin", "admin-password")
             let list = try await client.execute(uri: "/reports", method: .get, headers: [.cookie: admin]) { String(buffer: $0.body) }
             PageTests.checkPage(list)

@@ -43,10 +43,11 @@ package struct JSONObject {
 /// A unit's result as SPEC §6 JSON, keys in a fixed order.
 public enum ResultJSON {
     /// One unit's result as one JSON object on one line (SPEC §6): what `--format jsonl` writes
-    /// per line and the web service's API returns.
-    public static func text(_ r: UnitResult) -> String { object(r).text }
+    /// per line and the web service's API returns; `brief` leaves out the items and their
+    /// explanations (`--brief`).
+    public static func text(_ r: UnitResult, brief: Bool = false) -> String { object(r, brief: brief).text }
 
-    package static func object(_ r: UnitResult) -> JSONObject {
+    package static func object(_ r: UnitResult, brief: Bool = false) -> JSONObject {
         var o = JSONObject()
         o.add("kaohe", raw: "1")
         var checklist = JSONObject()
@@ -82,7 +83,7 @@ public enum ResultJSON {
             if s.penalty > 0 { x.add("penalty", score: s.penalty) }
             return x.text
         })
-        o.add("items", raw: items(r.items))
+        if !brief { o.add("items", raw: items(r.items)) }
         o.add("findings", array: r.findings.map { f in finding(f).text })
         if !r.projects.isEmpty {
             o.add("projects", array: r.projects.map { p in
@@ -161,12 +162,12 @@ public enum ResultJSON {
         return x
     }
 
-    /// One result, or a batch with its ranking.
-    public static func render(_ batch: Batch) -> String {
-        if batch.results.count == 1, let only = batch.results.first { return object(only).text + "\n" }
+    /// One result, or a batch with its ranking; `brief` leaves out the items (`--brief`).
+    public static func render(_ batch: Batch, brief: Bool = false) -> String {
+        if batch.results.count == 1, let only = batch.results.first { return object(only, brief: brief).text + "\n" }
         var o = JSONObject()
         o.add("kaohe", raw: "1")
-        o.add("results", array: batch.results.map { object($0).text })
+        o.add("results", array: batch.results.map { object($0, brief: brief).text })
         o.add("ranking", array: batch.ranking.map { row in
             var x = JSONObject()
             x.add("rank", raw: String(row.rank))

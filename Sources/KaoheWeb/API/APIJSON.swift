@@ -25,6 +25,14 @@ enum APIJSON {
 
     static func array(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]\n" }
 
+    /// A published 月通报: what it is, and with `content` its document (HTML) and table (CSV).
+    static func report(_ r: PublishedReport, content: Bool = false) -> String {
+        var text = "{\"id\": \(r.id), \"month\": \(string(r.month)), \"number\": \(string(r.number)), \"issuer\": \(string(r.issuer)), "
+            + "\"title\": \(string(r.title)), \"published_by\": \(string(r.publishedBy)), \"published_at\": \(r.publishedAt), \"head\": \(string(r.head))"
+        if content { text += ", \"html\": \(string(r.standalone)), \"csv\": \(string(r.csv))" }
+        return text + "}"
+    }
+
     /// A draft as §5 JSON: as sent when it was JSON, converted when it was YAML (the form and the
     /// text editor save YAML); a YAML draft that does not parse is answered as the text saved.
     static func draft(_ document: String) -> Response {

@@ -102,6 +102,40 @@ struct APIRoutes {
                 return WebRequest.json(LedgerText.json(items))
             }
         }
+        api.get("ledger/:id") { request, context in
+            await answer { () async throws(ServiceError) in
+                let actor = try await signedIn(request)
+                guard let id = context.parameters.get("id", as: Int64.self) else { throw ServiceError.notFound("没有这个整改事项") }
+                let (item, history) = try await WebRequest.offload { () throws(ServiceError) in try service.ledgerItem(id, for: actor) }
+                return WebRequest.json(LedgerText.json(item, history: history, moves: service.moves(of: item, history: history, for: actor)))
+            }
+        }
+        api.get("reports") { request, _ in
+            await answer { () async throws(ServiceError) in
+                _ = try await signedIn(request)
+                let reports = try await WebRequest.offload { () throws(ServiceError) in try service.publishedReports() }
+                return WebRequest.json(APIJSON.array(reports.map { APIJSON.report($0) }))
+            }
+        }
+        api.post("reports") { request, _ in
+            var request = request
+            return await answer { () async throws(ServiceError) in
+                let actor = try await changing(request)
+                let fields = try await WebRequest.fields(&request)
+                let published = try await WebRequest.offload { () throws(ServiceError) in
+                    try service.publishMonthlyReport(month: fields["month"] ?? "", number: fields["number"] ?? "", issuer: fields["issuer"] ?? "", by: actor)
+                }
+                return WebRequest.json(APIJSON.report(published) + "\n", status: .created)
+            }
+        }
+        api.get("reports/:id") { request, context in
+            await answer { () async throws(ServiceError) in
+                _ = try await signedIn(request)
+                guard let id = context.parameters.get("id", as: Int64.self) else { throw ServiceError.notFound("没有这份月通报") }
+                let report = try await WebRequest.offload { () throws(ServiceError) in try service.publishedReport(id) }
+                return WebRequest.json(APIJSON.report(report, content: true) + "\n")
+            }
+        }
         api.post("ledger/:id/status") { request, context in
             var request = request
             return await answer { () async throws(ServiceError) in

@@ -29,7 +29,12 @@ enum OpenAPIDocument {
           "Result": {"type": "object", "description": "One unit's result as SPEC §6 JSON, byte for byte what kaohe evaluate --format json gives."},
           "Results": {"type": "object", "description": "Every submitted unit's result and the ranking, as kaohe evaluate --format json gives for a batch."},
           "LedgerItem": {"type": "object", "properties": {"id": {"type": "integer"}, "finding": {"type": "string"}, "unit": {"type": "string"},
-            "problem": {"type": "string"}, "status": {"enum": ["open", "rectifying", "rectified", "closed", "reopened"]}}}
+            "problem": {"type": "string"}, "status": {"enum": ["open", "rectifying", "rectified", "closed", "reopened"]}}},
+          "Report": {"type": "object", "description": "A published 月通报, frozen as published; GET /reports/{id} adds html and csv.",
+            "required": ["id", "month", "number", "issuer", "title", "published_by", "published_at", "head"],
+            "properties": {"id": {"type": "integer"}, "month": {"type": "string"}, "number": {"type": "string"}, "issuer": {"type": "string"},
+              "title": {"type": "string"}, "published_by": {"type": "string"}, "published_at": {"type": "integer"}, "head": {"type": "string"},
+              "html": {"type": "string"}, "csv": {"type": "string"}}}
         }
       },
       "security": [{"session": []}],
@@ -104,6 +109,31 @@ enum OpenAPIDocument {
             "parameters": [{"name": "unit", "in": "query", "schema": {"type": "string"}}, {"name": "status", "in": "query", "schema": {"type": "string"}}],
             "responses": {"200": {"description": "Items", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/LedgerItem"}}}}},
                           "401": {"description": "Not signed in"}, "403": {"description": "No ledger role"}, "404": {"description": "Another unit's ledger"}}}
+        },
+        "/ledger/{id}": {
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+          "get": {"operationId": "ledgerItem", "summary": "One item with its history and the moves this user may make (committee, verifiers; a unit its own)",
+            "responses": {"200": {"description": "The item", "content": {"application/json": {"schema": {"type": "object", "required": ["item", "history", "moves"],
+              "properties": {"item": {"$ref": "#/components/schemas/LedgerItem"}, "history": {"type": "array", "items": {"type": "object"}},
+                             "moves": {"type": "array", "items": {"type": "string"}}}}}}},
+                          "401": {"description": "Not signed in"}, "404": {"description": "No such item for this user"}}}
+        },
+        "/reports": {
+          "get": {"operationId": "reports", "summary": "The published 月通报, newest first (everyone signed in)",
+            "responses": {"200": {"description": "Reports", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Report"}}}}},
+                          "401": {"description": "Not signed in"}}},
+          "post": {"operationId": "publishReport", "security": [{"session": [], "csrf": []}], "summary": "Publish the 月通报 of a month that has ended, frozen as published (committee)",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["month", "number", "issuer"],
+              "properties": {"month": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"}, "number": {"type": "string"}, "issuer": {"type": "string"}}}}}},
+            "responses": {"201": {"description": "Published", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Report"}}}},
+                          "401": {"description": "Not signed in"}, "403": {"description": "Not the committee, or no CSRF token"},
+                          "422": {"description": "Not a month that has ended, or no number or issuer"}}}
+        },
+        "/reports/{id}": {
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+          "get": {"operationId": "report", "summary": "One published 月通报 with its document (HTML, printable on A4) and table (CSV)",
+            "responses": {"200": {"description": "The report", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Report"}}}},
+                          "401": {"description": "Not signed in"}, "404": {"description": "No such report"}}}
         },
         "/ledger/{id}/status": {
           "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],

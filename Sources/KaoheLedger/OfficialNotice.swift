@@ -62,22 +62,7 @@ package struct OfficialNotice: Sendable {
 
     /// The document as one file with its style, to download, archive and print anywhere.
     package var standalone: String {
-        """
-        <!DOCTYPE html>
-        <html lang="zh-Hans">
-        <head>
-        <meta charset="utf-8">
-        <title>\(Self.e(title))</title>
-        <style>
-        \(HTMLPage.style())
-        \(Self.css)
-        </style>
-        </head>
-        <body>
-        \(body)</body>
-        </html>
-
-        """
+        HTMLPage.render(title: title, body: body, extraStyle: Self.css)
     }
 
     /// GB/T 9704's layout: A4, margins 37 mm top, 28 mm inside, 26 mm outside, 35 mm bottom; the

@@ -176,6 +176,10 @@ package final class PostgresBackend: SQLDatabase {
         if let info = error.serverInfo, let message = info[.message] {
             return "\(message) (SQLSTATE \(info[.sqlState] ?? "?"))"
         }
+        if error.code == .connectionError {
+            return "no PostgreSQL server answered there (\(error.underlying.map { "\($0)" } ?? "no answer")); check the host and port in --db, "
+                + "and that the server is running and accepts TCP connections"
+        }
         return "\(error.code)"
     }
 

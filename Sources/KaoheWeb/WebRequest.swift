@@ -55,6 +55,19 @@ enum WebRequest {
         return try result.get()
     }
 
+    /// A file to take away: `text` as `type`, saved under `filename` (non-ASCII characters are
+    /// given in the RFC 5987 form and replaced by `_` in the plain one).
+    static func download(_ text: String, type: String, filename: String) -> Response {
+        let ascii = filename.unicodeScalars.map { $0.isASCII && $0 != "\"" ? String($0) : "_" }.joined()
+        var disposition = "attachment; filename=\"\(ascii)\""
+        if ascii != filename, let encoded = filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) {
+            disposition += "; filename*=UTF-8''\(encoded)"
+        }
+        var headers: HTTPFields = [.contentType: type]
+        headers[.contentDisposition] = disposition
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
     /// A JSON answer.
     static func json(_ text: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var headers = headers

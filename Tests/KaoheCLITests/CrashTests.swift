@@ -215,17 +215,3 @@ extension URLRequest {
         self.init(url: url)
     }
 }
-
-/// A value shared between tasks, behind a lock.
-final class Locked<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-
-    init(_ value: Value) {
-        stored = value
-    }
-
-    var value: Value { lock.withLock { stored } }
-
-    func update(_ body: (inout Value) -> Void) { lock.withLock { body(&stored) } }
-}

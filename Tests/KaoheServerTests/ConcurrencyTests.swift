@@ -59,17 +59,3 @@ struct ConcurrencyTests {
         #expect(versions.allSatisfy { $0.document == a || $0.document == b })
     }
 }
-
-/// A value shared between threads of a test, behind a lock.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-
-    init(_ value: Value) {
-        stored = value
-    }
-
-    var value: Value { lock.withLock { stored } }
-
-    func update(_ body: (inout Value) -> Void) { lock.withLock { body(&stored) } }
-}

@@ -1,9 +1,10 @@
 /// The shell every HTML report shares: one self-contained page (no scripts, no network), Chinese
 /// fonts, the house colours, and print settings.
 public enum HTMLPage {
-    /// A complete HTML page around `body`, with the shared style and no outside resources.
-    public static func render(title: String, body: String, landscape: Bool = false) -> String {
-        let css = style(landscape: landscape)
+    /// A complete HTML page around `body`, with the shared style (and `extraStyle` after it) and
+    /// no outside resources.
+    public static func render(title: String, body: String, landscape: Bool = false, extraStyle: String = "") -> String {
+        let css = style(landscape: landscape) + (extraStyle.isEmpty ? "" : "\n" + extraStyle)
         return """
         <!DOCTYPE html>
         <html lang="zh-Hans">

@@ -30,12 +30,19 @@ extension KaoheService {
     /// (a unit: 整改中, 已整改 on its own items; a verifier: 销号 or back to 整改中, never 销号 of
     /// an item they reported rectified themselves).
     package func moves(of item: LedgerItem, history: [HistoryEntry], for actor: Actor) -> [LedgerStatus] {
-        item.status.allowedMoves.filter { status in
-            let asUnit = actor.fillsIn(item.unit) && [.rectifying, .rectified].contains(status)
-            let asVerifier = actor.user.has(.verifier) && [.closed, .rectifying].contains(status)
-                && !(status == .closed && history.last(where: { $0.to == .rectified })?.actor == actor.user.id)
-            return asUnit || asVerifier
-        }
+        item.status.allowedMoves.filter { roleAllows(actor, to: $0, on: item) && !closesOwnReport(actor, to: $0, history: history) }
+    }
+
+    /// The role rule of a move, the status machine aside: a unit its own items to 整改中 or
+    /// 已整改; a verifier any item to 销号 or back to 整改中.
+    func roleAllows(_ actor: Actor, to status: LedgerStatus, on item: LedgerItem) -> Bool {
+        (actor.fillsIn(item.unit) && [.rectifying, .rectified].contains(status))
+            || (actor.user.has(.verifier) && [.closed, .rectifying].contains(status))
+    }
+
+    /// 销号 of an item the actor reported rectified themselves, which nobody may do.
+    func closesOwnReport(_ actor: Actor, to status: LedgerStatus, history: [HistoryEntry]) -> Bool {
+        status == .closed && history.last(where: { $0.to == .rectified })?.actor == actor.user.id
     }
 
     /// One move of an item (§10): a unit moves its own items to 整改中 or 已整改; a verifier closes
@@ -44,15 +51,13 @@ extension KaoheService {
         let ledger = Ledger(store: ledgerStore)
         let target = "ledger/\(id)"
         guard let (item, history) = try? ledger.item(id) else { try deny(actor, "ledger.move", target, .notFound("没有这个整改事项")) }
-        let asUnit = actor.fillsIn(item.unit) && [.rectifying, .rectified].contains(status)
-        let asVerifier = actor.user.has(.verifier) && [.closed, .rectifying].contains(status)
-        guard asUnit || asVerifier else {
+        guard roleAllows(actor, to: status, on: item) else {
             if actor.user.has(.unit) && !actor.fillsIn(item.unit) && !actor.user.has(.verifier) {
                 try deny(actor, "ledger.move", target, .notFound("没有这个整改事项"))
             }
             try deny(actor, "ledger.move", target, .forbidden("无权将此事项改为\(status.label)"))
         }
-        if status == .closed, history.last(where: { $0.to == .rectified })?.actor == actor.user.id {
+        if closesOwnReport(actor, to: status, history: history) {
             try deny(actor, "ledger.move", target, .forbidden("不能为自己报告已整改的事项销号"))
         }
         let moved = try answer { () throws(EngineFailure) in

@@ -68,18 +68,17 @@ package final class SQLServerStore: ServerStore {
     /// Runs `body` in one write transaction; failures become service errors, nothing half-done.
     @discardableResult
     func write<T>(_ body: (any SQLTransaction) throws -> T) throws(ServiceError) -> T {
-        do {
-            return try database.write(body)
-        } catch let error as ServiceError {
-            throw error
-        } catch {
-            throw .storage("the database failed: \(error)")
-        }
+        try Self.serviceErrors { try database.write(body) }
     }
 
     func read<T>(_ body: (any SQLTransaction) throws -> T) throws(ServiceError) -> T {
+        try Self.serviceErrors { try database.read(body) }
+    }
+
+    /// A service error as thrown; any other failure of the database as a storage error.
+    static func serviceErrors<T>(_ body: () throws -> T) throws(ServiceError) -> T {
         do {
-            return try database.read(body)
+            return try body()
         } catch let error as ServiceError {
             throw error
         } catch {

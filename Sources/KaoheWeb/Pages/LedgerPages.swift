@@ -137,8 +137,6 @@ enum LedgerExport {
             text += [String(item.id), item.unit, item.unitName, item.item, item.problem, item.action ?? "", item.owner ?? "",
                      item.due?.description ?? "", item.status.label, item.isOverdue(on: today) ? "是" : "否"].map(CSVReport.field).joined(separator: ",") + "\r\n"
         }
-        var headers: HTTPFields = [.contentType: "text/csv; charset=utf-8"]
-        headers[.contentDisposition] = "attachment; filename=\"ledger-\(today).csv\""
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        return WebRequest.download(text, type: "text/csv; charset=utf-8", filename: "ledger-\(today).csv")
     }
 }

@@ -42,9 +42,7 @@ extension PageRoutes {
                     let id = Int64(context.parameters.get("id") ?? "") ?? 0
                     let report = try await WebRequest.offload { () throws(ServiceError) in try service.publishedReport(id) }
                     let (text, type) = format == "html" ? (report.standalone, "text/html; charset=utf-8") : (report.csv, "text/csv; charset=utf-8")
-                    var headers: HTTPFields = [.contentType: type]
-                    headers[.contentDisposition] = "attachment; filename=\"monthly-\(report.month)-\(id).\(format)\""
-                    return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+                    return WebRequest.download(text, type: type, filename: "monthly-\(report.month)-\(id).\(format)")
                 }
             }
         }

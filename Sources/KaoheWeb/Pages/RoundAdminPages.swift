@@ -96,11 +96,6 @@ enum ResultsExport: String, CaseIterable {
         case .html: (HTMLReport.render(run.batch, plan: run.plan), "text/html; charset=utf-8")
         case .json: (ResultJSON.render(run.batch), "application/json; charset=utf-8")
         }
-        let file = "\(name).\(rawValue)"
-        let ascii = file.unicodeScalars.map { $0.isASCII && $0 != "\"" ? String($0) : "_" }.joined()
-        let encoded = file.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii
-        var headers: HTTPFields = [.contentType: type]
-        headers[.contentDisposition] = "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        return WebRequest.download(text, type: type, filename: "\(name).\(rawValue)")
     }
 }

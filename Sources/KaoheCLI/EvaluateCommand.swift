@@ -24,6 +24,10 @@ struct EvaluateCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
     var output: String?
 
+    @Option(help: ArgumentHelp("On-site assessors' score sheets (kind: scoresheet): a file or a folder; they replace the self scores of the manual items they score. Repeatable.",
+                               valueName: "path"))
+    var scoresheets: [String] = []
+
     @Option(help: ArgumentHelp("Exit with status 1 when any unit's total is below this.", valueName: "points"))
     var failBelow: Rational?
 
@@ -37,7 +41,7 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try rules.load()
-        if format == .jsonl, inputs.allSatisfy({ $0.hasSuffix(".jsonl") || $0.hasSuffix(".ndjson") }) {
+        if format == .jsonl, scoresheets.isEmpty, inputs.allSatisfy({ $0.hasSuffix(".jsonl") || $0.hasSuffix(".ndjson") }) {
             // JSON Lines in and out: streamed with flat memory; -o is replaced only when every line was valid.
             let file = try Output.open(output)
             let run = try Console.engine.stream(loaded, inputs: inputs, checklist: checklist, asOf: asOf,
@@ -46,7 +50,8 @@ struct EvaluateCommand: ParsableCommand {
             try Output.commit(file)
             return try run.requireTrustworthy()
         }
-        let run = try Console.engine.evaluate(loaded, inputs: inputs, checklist: checklist, asOf: asOf, progress: Progress.line)
+        let run = try Console.engine.evaluate(loaded, inputs: inputs, checklist: checklist, asOf: asOf, scoresheets: scoresheets,
+                                                  progress: Progress.line)
         Progress.finish(total: run.batch.results.count)
         try Output.write(ReportFormat.render(format, run.batch, plan: run.plan, brief: brief), to: output)
         try run.requireTrustworthy()

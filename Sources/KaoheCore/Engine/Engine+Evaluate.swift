@@ -5,37 +5,52 @@ extension Engine {
     /// in memory, on all cores. Every input error of every file is reported at once, before
     /// anything is scored. The checklist is `checklist`, else the one the inputs name, else the
     /// only one; the date is `asOf`, else each document's, else the checklist's period end.
+    /// On-site assessors' score sheets (`kind: scoresheet`) at `scoresheets` replace the self
+    /// scores of the `manual` items they score.
     public func evaluate(_ rules: LoadResult, inputs: [String], checklist: String? = nil, asOf: Day? = nil,
+                         scoresheets: [String] = [],
                          progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(EngineFailure) -> EvaluationRun {
         var sources = rules.sources
         var diagnostics = Diagnostics()
-        let documents = AssessmentReader().documents(paths: inputs, sources: &sources, diagnostics: &diagnostics)
+        let reader = AssessmentReader()
+        let documents = reader.documents(paths: inputs, sources: &sources, diagnostics: &diagnostics)
+        let sheets = reader.documents(paths: scoresheets, sources: &sources, diagnostics: &diagnostics)
         if diagnostics.hasErrors { throw EngineFailure(diagnostics, sources: sources) }
         if documents.isEmpty { throw EngineFailure(message: "kaohe: no self-assessments found in \(inputs.joined(separator: ", "))") }
-        return try evaluate(rules, documents: documents, sources: sources, checklist: checklist, asOf: asOf, progress: progress)
+        return try evaluate(rules, documents: documents, sources: sources, checklist: checklist, asOf: asOf, scoresheets: sheets, progress: progress)
     }
 
     /// Scores one self-assessment held in memory (a form's draft, an API request's body), YAML
-    /// or JSON; diagnostics are placed in `path`.
+    /// or JSON; diagnostics are placed in `path`. `scoresheets` are on-site score sheets held in
+    /// memory too, as for `evaluate(_:inputs:)`.
     public func evaluate(_ rules: LoadResult, text: String, path: String, checklist: String? = nil,
-                         asOf: Day? = nil) throws(EngineFailure) -> EvaluationRun {
+                         asOf: Day? = nil, scoresheets: [InlineDocument] = []) throws(EngineFailure) -> EvaluationRun {
         var sources = rules.sources
         var diagnostics = Diagnostics()
-        let nodes = YAMLReader().parse(data: Data(text.utf8), path: path, sources: &sources, diagnostics: &diagnostics)
+        let reader = YAMLReader()
+        let nodes = reader.parse(data: Data(text.utf8), path: path, sources: &sources, diagnostics: &diagnostics)
+        let sheets = scoresheets.flatMap { sheet in
+            reader.parse(data: Data(sheet.text.utf8), path: sheet.path, sources: &sources, diagnostics: &diagnostics)
+                .map { AssessmentReader.Document(node: $0, source: sheet.path) }
+        }
         if diagnostics.hasErrors { throw EngineFailure(diagnostics, sources: sources) }
         guard let node = nodes.first else { throw EngineFailure(message: "kaohe: \(path) holds no self-assessment") }
         return try evaluate(rules, documents: [AssessmentReader.Document(node: node, source: path)], sources: sources,
-                            checklist: checklist, asOf: asOf)
+                            checklist: checklist, asOf: asOf, scoresheets: sheets)
     }
 
     /// Decodes and scores documents already read.
     package func evaluate(_ rules: LoadResult, documents: [AssessmentReader.Document], sources: SourceStore,
-                         checklist: String? = nil, asOf: Day? = nil,
+                         checklist: String? = nil, asOf: Day? = nil, scoresheets: [AssessmentReader.Document] = [],
                          progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(EngineFailure) -> EvaluationRun {
         var diagnostics = Diagnostics()
         let plan = try choosePlan(rules, checklist: checklist, documents: documents, sources: sources)
         let evaluator = BatchEvaluator(scorer: Scorer(plan: plan))
-        let decoded = evaluator.decode(documents, asOf: asOf, diagnostics: &diagnostics)
+        var decoded = evaluator.decode(documents, asOf: asOf, diagnostics: &diagnostics)
+        if !scoresheets.isEmpty {
+            let onsite = ScoresheetReader(plan: plan).scores(scoresheets, units: Set(decoded.map(\.0.unit.id)), diagnostics: &diagnostics)
+            for index in decoded.indices { decoded[index].0.onsite = onsite[decoded[index].0.unit.id] ?? [:] }
+        }
         if diagnostics.hasErrors { throw EngineFailure(diagnostics, sources: sources) }
         let total = decoded.count
         var perChunk: (@Sendable (Int) -> Void)?

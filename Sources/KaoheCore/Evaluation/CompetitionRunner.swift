@@ -86,16 +86,7 @@ package struct CompetitionRunner: Sendable {
         var decoded = evaluator.decode(assessments, asOf: nil, diagnostics: &diagnostics)
         let units = Set(decoded.map(\.0.unit.id))
         let sheets = SheetParsers(competition: competition, plan: plan)
-        var onsite: [String: [String: OnsiteScore]] = [:]
-        for document in scoresheets {
-            guard let (unit, scores) = sheets.scoresheet(document.node, units: units, diagnostics: &diagnostics) else { continue }
-            for (item, score) in scores {
-                if let earlier = onsite[unit]?[item] {
-                    diagnostics.error(document.node.location, "item \(item) of '\(unit)' is scored twice (also by \(earlier.assessor))")
-                }
-                onsite[unit, default: [:]][item] = score
-            }
-        }
+        let onsite = ScoresheetReader(plan: plan).scores(scoresheets, units: units, diagnostics: &diagnostics)
         for index in decoded.indices { decoded[index].0.onsite = onsite[decoded[index].0.unit.id] ?? [:] }
         let dailyScores = daily.map { sheets.daily($0.node, diagnostics: &diagnostics) } ?? [:]
         for unit in dailyScores.keys.sorted() where !units.contains(unit) {

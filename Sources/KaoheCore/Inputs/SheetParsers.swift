@@ -11,45 +11,9 @@ package struct SheetParsers: Sendable {
         self.plan = plan
     }
 
-    package static let methods = ["现场查看", "听取汇报", "查阅资料", "座谈交流", "个别谈话"]
-
-    /// `{assessor, unit, date, scores: {ITEM: {points, method, note}}}` → unit, item → score.
+    /// An on-site score sheet, read against the competition's on-site checklist.
     package func scoresheet(_ node: YAMLNode, units: Set<String>, diagnostics: inout Diagnostics) -> (unit: String, scores: [String: OnsiteScore])? {
-        let r = MappingReader(node, what: "a score sheet", allowed: ["kaohe", "kind", "assessor", "unit", "date", "scores", "note"],
-                              required: ["assessor", "unit", "scores"], diagnostics: &diagnostics)
-        guard r.isMapping, expectKind(r, "scoresheet", &diagnostics), let assessor = Scalars.string(r["assessor"], "assessor", &diagnostics),
-              let unit = Scalars.identifier(r["unit"], "the unit id", &diagnostics) else { return nil }
-        if !units.contains(unit.value) {
-            diagnostics.error(unit.location, "score sheet for unit '\(unit.value)', which has no self-assessment in the assessments",
-                              help: Suggestion.didYouMean(unit.value, in: units))
-        }
-        _ = Scalars.date(r["date"], "date", &diagnostics)
-        let manual = Dictionary(plan.sections.flatMap(\.items).filter { if case .manual = $0.score { return true } else { return false } }
-            .map { ($0.item.id.value, $0.item) }) { a, _ in a }
-        var scores: [String: OnsiteScore] = [:]
-        for pair in Scalars.mapping(r["scores"], "scores", &diagnostics) ?? [] {
-            guard let itemID = pair.key.scalar else { continue }
-            guard let item = manual[itemID] else {
-                diagnostics.error(pair.key.tokenLocation, "'\(itemID)' is not an on-site (manual) item of '\(plan.checklist.id)'",
-                                  help: Suggestion.didYouMean(itemID, in: manual.keys) ?? "manual items: \(manual.keys.sorted().joined(separator: ", "))")
-                continue
-            }
-            let s = MappingReader(pair.value, what: "an on-site score", allowed: ["points", "method", "note"], required: ["points", "method"],
-                                  diagnostics: &diagnostics)
-            guard let points = Scalars.nonNegative(s["points"], "points", &diagnostics),
-                  let methodNode = s["method"], let method = Scalars.string(methodNode, "method", &diagnostics) else { continue }
-            if points > item.points {
-                diagnostics.error(s["points"]?.tokenLocation ?? pair.value.location,
-                                  "\(DecimalMath.format(points)) points is above item \(itemID)'s \(DecimalMath.format(item.points))")
-                continue
-            }
-            if !Self.methods.contains(method) {
-                diagnostics.error(methodNode.tokenLocation, "unknown on-site method '\(method)'", help: "methods: \(Self.methods.joined(separator: "、"))")
-                continue
-            }
-            scores[itemID] = OnsiteScore(points: points, method: method, assessor: assessor, note: Scalars.string(s["note"], "note", &diagnostics))
-        }
-        return (unit.value, scores)
+        ScoresheetReader(plan: plan).sheet(node, units: units, diagnostics: &diagnostics)
     }
 
     /// `{competition, judge: {id, name}, scores: {UNIT: {DIMENSION: points}}}`, checked against the
@@ -57,7 +21,7 @@ package struct SheetParsers: Sendable {
     package func jury(_ node: YAMLNode, finalists: Set<String>, diagnostics: inout Diagnostics) -> JurySheet? {
         let r = MappingReader(node, what: "a jury sheet", allowed: ["kaohe", "kind", "competition", "judge", "scores"],
                               required: ["competition", "judge", "scores"], diagnostics: &diagnostics)
-        guard r.isMapping, expectKind(r, "jury", &diagnostics) else { return nil }
+        guard r.isMapping, r.expectKind("jury", &diagnostics) else { return nil }
         if let c = Scalars.identifier(r["competition"], "competition", &diagnostics), c.value != competition.id.value {
             diagnostics.error(c.location, "this sheet is for competition '\(c.value)', not '\(competition.id.value)'")
         }
@@ -104,7 +68,7 @@ package struct SheetParsers: Sendable {
     package func daily(_ node: YAMLNode, diagnostics: inout Diagnostics) -> [String: Rational] {
         let r = MappingReader(node, what: "daily scores", allowed: ["kaohe", "kind", "competition", "title", "scores"], required: ["scores"],
                               diagnostics: &diagnostics)
-        guard r.isMapping, expectKind(r, "daily", &diagnostics) else { return [:] }
+        guard r.isMapping, r.expectKind("daily", &diagnostics) else { return [:] }
         var scores: [String: Rational] = [:]
         for pair in Scalars.mapping(r["scores"], "scores", &diagnostics) ?? [] {
             guard let unit = pair.key.scalar, let value = Scalars.nonNegative(pair.value, "a daily score", &diagnostics) else { continue }
@@ -115,14 +79,5 @@ package struct SheetParsers: Sendable {
             scores[unit] = value
         }
         return scores
-    }
-
-    func expectKind(_ r: MappingReader, _ kind: String, _ diagnostics: inout Diagnostics) -> Bool {
-        guard let node = r["kind"] else { return true }
-        guard node.scalar == kind else {
-            diagnostics.error(node.tokenLocation, "expected kind: \(kind), found \(node.kindDescription)")
-            return false
-        }
-        return true
     }
 }

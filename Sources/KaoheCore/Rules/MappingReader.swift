@@ -179,3 +179,15 @@ enum Scalars {
         return ExpressionSource(node: node, sources: sources)
     }
 }
+
+extension MappingReader {
+    /// True when the document has no `kind:` or the one expected; otherwise an error at it.
+    func expectKind(_ kind: String, _ diagnostics: inout Diagnostics) -> Bool {
+        guard let node = self["kind"] else { return true }
+        guard node.scalar == kind else {
+            diagnostics.error(node.tokenLocation, "expected kind: \(kind), found \(node.kindDescription)")
+            return false
+        }
+        return true
+    }
+}

@@ -110,12 +110,11 @@ extension KaoheService {
         case .failure(let found):
             try record(actor.user.id, "submit", "\(roundID)/\(unit)", .denied, "\(found.all.count) diagnostics")
             return .diagnostics(found.all)
-        case .success(let run):
-            guard let result = run.batch.results.first else { throw .invalid("the draft holds no self-assessment") }
-            let json = ResultJSON.render(run.batch)
-            try store.submit(round: roundID, unit: unit, version: draft.version, result: json,
-                             total: DecimalMath.format(result.roundedTotal, decimals: 2), grade: result.grade ?? "", by: actor.user.id, at: clock.now())
-            return .result(json)
+        case .success:
+            let stored = try store.submit(round: roundID, unit: unit, version: draft.version, by: actor.user.id, at: clock.now()) { onsite in
+                try self.scored(draft.document, round: round, unit: row.unit, onsite: onsite)
+            }
+            return .result(stored.json)
         }
     }
 
@@ -132,11 +131,17 @@ extension KaoheService {
     package func accept(_ roundID: String, _ unit: String, by actor: Actor) throws(ServiceError) -> ImportSummary {
         guard actor.user.has(.admin) else { try deny(actor, "accept", "\(roundID)/\(unit)", .forbidden("只有机关工委可以受理")) }
         let (round, row) = try unitRow(roundID, unit, for: actor, action: "accept")
-        guard row.status == .submitted, let draft = try store.latestDraft(round: roundID, unit: unit),
-              case .success(let run) = evaluate(draft.document, round: round, unit: row.unit), let result = run.batch.results.first else {
+        guard row.status == .submitted, let draft = try store.latestDraft(round: roundID, unit: unit) else {
             throw .conflict("只有已提交的自评可以受理；当前为\(row.status.label)")
         }
-        let summary = try store.accept(round: roundID, unit: unit, findings: ResultSummary(result), by: actor.user.id, at: clock.now())
+        let summary = try store.accept(round: roundID, unit: unit, by: actor.user.id, at: clock.now()) { onsite in
+            if let (item, _) = onsite.disputed.min(by: { $0.key.item < $1.key.item }) {
+                throw ServiceError.conflict("现场评分 \(item.item) 两位考核组成员评分不一致，请先裁定再受理")
+            }
+            guard case .success(let run) = self.evaluate(draft.document, round: round, unit: row.unit, onsite: onsite),
+                  let result = run.batch.results.first else { throw ServiceError.conflict("这份自评已无法评分，请退回") }
+            return ResultSummary(result)
+        }
         try record(actor.user.id, "accept", "\(roundID)/\(unit)", .done, "\(summary.opened) opened, \(summary.rectified) rectified")
         return summary
     }
@@ -162,18 +167,27 @@ extension KaoheService {
             }
         }
         guard !documents.isEmpty else { return nil }
+        let scored = Set(try store.units(of: roundID).filter { $0.status == .submitted || $0.status == .accepted }.map(\.unit.id))
+        var ignored = Diagnostics()
+        let sheets = try store.onsite(round: roundID, unit: nil).only(units: scored).sheets(round: roundID).flatMap { sheet in
+            YAMLReader().parse(data: Data(sheet.text.utf8), path: sheet.path, sources: &sources, diagnostics: &ignored)
+                .map { AssessmentReader.Document(node: $0, source: sheet.path) }
+        }
         do throws(EngineFailure) {
-            return try engine.evaluate(rules, documents: documents, sources: sources, checklist: round.checklist, asOf: round.asOf)
+            return try engine.evaluate(rules, documents: documents, sources: sources, checklist: round.checklist, asOf: round.asOf,
+                                       scoresheets: sheets)
         } catch {
             throw .storage(error.rendered)
         }
     }
 
-    /// The engine's answer on a self-assessment of `unit` in `round`: it must name that unit.
-    func evaluate(_ document: String, round: Round, unit: KaoheCore.Unit) -> Result<EvaluationRun, FieldDiagnosticList> {
+    /// The engine's answer on a self-assessment of `unit` in `round`, with the unit's on-site
+    /// scores when given: it must name that unit.
+    func evaluate(_ document: String, round: Round, unit: KaoheCore.Unit, onsite: OnsiteSnapshot? = nil) -> Result<EvaluationRun, FieldDiagnosticList> {
         let path = "\(round.id)/\(unit.id).json"
         do throws(EngineFailure) {
-            let run = try engine.evaluate(rules, text: document, path: path, checklist: round.checklist, asOf: round.asOf)
+            let sheets = onsite?.only(units: [unit.id]).sheets(round: round.id) ?? []
+            let run = try engine.evaluate(rules, text: document, path: path, checklist: round.checklist, asOf: round.asOf, scoresheets: sheets)
             if let result = run.batch.results.first, result.unit.id != unit.id {
                 return .failure(FieldDiagnosticList([FieldDiagnostic(path: "unit.id", message: "unit.id must be '\(unit.id)', the unit this self-assessment is for",
                                                                      help: nil, line: 1, column: 1)]))
@@ -191,5 +205,18 @@ package struct FieldDiagnosticList: Error, Sendable {
 
     init(_ all: [FieldDiagnostic]) {
         self.all = all
+    }
+}
+
+extension KaoheService {
+    /// The result stored for a submission: the draft scored with the on-site scores given.
+    func scored(_ document: String, round: Round, unit: KaoheCore.Unit, onsite: OnsiteSnapshot) throws(ServiceError) -> StoredResult {
+        switch evaluate(document, round: round, unit: unit, onsite: onsite) {
+        case .failure(let found):
+            throw .invalid(found.all.map(\.message).joined(separator: "; "))
+        case .success(let run):
+            guard let result = run.batch.results.first else { throw .invalid("the draft holds no self-assessment") }
+            return StoredResult(json: ResultJSON.render(run.batch), total: DecimalMath.format(result.roundedTotal, decimals: 2), grade: result.grade ?? "")
+        }
     }
 }

@@ -63,6 +63,7 @@ package final class SQLServerStore: ServerStore {
                 published_by TEXT NOT NULL, published_at {int} NOT NULL, head TEXT NOT NULL,
                 html TEXT NOT NULL, standalone TEXT NOT NULL, csv TEXT NOT NULL)
             """),
+        onsiteSchema,
     ])
 
     /// Runs `body` in one write transaction; failures become service errors, nothing half-done.
@@ -267,16 +268,17 @@ package final class SQLServerStore: ServerStore {
         }
     }
 
-    package func submit(round: String, unit: String, version: Int, result: String, total: String, grade: String,
-                        by actor: String, at now: Int64) throws(ServiceError) {
+    package func submit(round: String, unit: String, version: Int, by actor: String, at now: Int64,
+                        score: (OnsiteSnapshot) throws -> StoredResult) throws(ServiceError) -> StoredResult {
         try write { sql in
             try Self.requireOpen(sql, round)
             guard try Self.latestVersion(sql, round, unit) == Int64(version) else {
                 throw ServiceError.conflict("the draft changed while it was being submitted; submit again")
             }
+            let result = try score(try Self.onsite(sql, round: round, unit: unit))
             let moved = try sql.execute("""
                 UPDATE round_units SET status = 'submitted', reason = NULL, total = ?, grade = ? WHERE round_id = ? AND unit_id = ? AND status = 'draft'
-                """, total, grade, round, unit)
+                """, result.total, result.grade, round, unit)
             guard moved == 1 else {
                 throw ServiceError.conflict("only a draft can be submitted; this one is \(try Self.status(sql, round, unit).label)")
             }
@@ -284,8 +286,9 @@ package final class SQLServerStore: ServerStore {
                 INSERT INTO results (round_id, unit_id, version, result, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (round_id, unit_id) DO UPDATE SET version = excluded.version, result = excluded.result,
                     submitted_by = excluded.submitted_by, submitted_at = excluded.submitted_at
-                """, round, unit, version, result, actor, now)
+                """, round, unit, version, result.json, actor, now)
             try Self.append(AuditEntry(at: now, actor: actor, action: "submit", target: "\(round)/\(unit)", outcome: .done, detail: "version \(version)"), in: sql)
+            return result
         }
     }
 
@@ -300,14 +303,16 @@ package final class SQLServerStore: ServerStore {
         }
     }
 
-    package func accept(round: String, unit: String, findings: ResultSummary, by actor: String, at now: Int64) throws(ServiceError) -> ImportSummary {
+    package func accept(round: String, unit: String, by actor: String, at now: Int64,
+                        findings: (OnsiteSnapshot) throws -> ResultSummary) throws(ServiceError) -> ImportSummary {
         try write { sql in
             try Self.requireOpen(sql, round)
+            let summary = try findings(try Self.onsite(sql, round: round, unit: unit))
             let moved = try sql.execute("UPDATE round_units SET status = 'accepted' WHERE round_id = ? AND unit_id = ? AND status = 'submitted'", round, unit)
             guard moved == 1 else {
                 throw ServiceError.conflict("only a submitted self-assessment can be accepted; this one is \(try Self.status(sql, round, unit).label)")
             }
-            return try SQLLedgerStore.importResults([findings], by: actor, in: sql)
+            return try SQLLedgerStore.importResults([summary], by: actor, in: sql)
         }
     }
 

@@ -31,13 +31,30 @@ package protocol ServerStore: Sendable {
     func saveDraft(round: String, unit: String, document: String, by actor: String, at now: Int64) throws(ServiceError) -> Int
     func latestDraft(round: String, unit: String) throws(ServiceError) -> DraftVersion?
     func draftVersions(round: String, unit: String) throws(ServiceError) -> [DraftVersion]
-    /// Freezes the latest draft with its result (the §6 JSON, its total and grade), with its history entry.
-    func submit(round: String, unit: String, version: Int, result: String, total: String, grade: String,
-                by actor: String, at now: Int64) throws(ServiceError)
+    /// Freezes draft `version` (still the latest) with its result, scored by `score` on the unit's
+    /// on-site scores inside the same transaction, with its history entry.
+    func submit(round: String, unit: String, version: Int, by actor: String, at now: Int64,
+                score: (OnsiteSnapshot) throws -> StoredResult) throws(ServiceError) -> StoredResult
     func returnSubmission(round: String, unit: String, reason: String, by actor: String, at now: Int64) throws(ServiceError)
-    /// Accepts a submission and records its findings in the ledger, in one transaction.
-    func accept(round: String, unit: String, findings: ResultSummary, by actor: String, at now: Int64) throws(ServiceError) -> ImportSummary
+    /// Accepts a submission and records its findings (from `findings`, on the on-site scores the
+    /// transaction sees) in the ledger, in one transaction.
+    func accept(round: String, unit: String, by actor: String, at now: Int64,
+                findings: (OnsiteSnapshot) throws -> ResultSummary) throws(ServiceError) -> ImportSummary
     func result(round: String, unit: String) throws(ServiceError) -> String?
+
+    /// Assigns an assessor (an account with the assessor role) to score a unit on site.
+    func assign(round: String, unit: String, assessor: String, by actor: String, at now: Int64) throws(ServiceError)
+    func unassign(round: String, unit: String, assessor: String, by actor: String, at now: Int64) throws(ServiceError)
+    func assignments(round: String) throws(ServiceError) -> [Assignment]
+    /// Every on-site score and decision of the round, or of one unit in it.
+    func onsite(round: String, unit: String?) throws(ServiceError) -> OnsiteSnapshot
+    /// Keeps an assessor's score of an item (theirs replaced, others' kept) with its history entry;
+    /// a submitted unit's result is `rescore`d in the same transaction.
+    func saveOnsiteScore(_ entry: OnsiteEntry, by actor: String, at now: Int64,
+                         rescore: (OnsiteSnapshot, _ draft: String) throws -> StoredResult) throws(ServiceError)
+    /// Chooses which assessor's score of a disputed item counts.
+    func decideOnsite(round: String, unit: String, item: String, assessor: String, by actor: String, at now: Int64,
+                      rescore: (OnsiteSnapshot, _ draft: String) throws -> StoredResult) throws(ServiceError)
 
     /// Stores a published 月通报 as it is; returns its number.
     func publishReport(_ report: PublishedReport) throws(ServiceError) -> Int64

@@ -35,7 +35,11 @@ struct OpenAPITests {
         for required in ["POST /session", "DELETE /session", "GET /rounds", "GET /rounds/{round}/units", "GET /rounds/{round}/units/{unit}/draft",
                          "PUT /rounds/{round}/units/{unit}/draft", "POST /rounds/{round}/units/{unit}/submit", "POST /rounds/{round}/units/{unit}/return",
                          "POST /rounds/{round}/units/{unit}/accept", "GET /rounds/{round}/results", "GET /ledger", "POST /ledger/{id}/status",
-                         "GET /ledger/{id}", "GET /reports", "POST /reports", "GET /reports/{id}"] {
+                         "GET /ledger/{id}", "GET /reports", "POST /reports", "GET /reports/{id}",
+                         "GET /rounds/{round}/assignments", "PUT /rounds/{round}/units/{unit}/assessors/{assessor}",
+                         "DELETE /rounds/{round}/units/{unit}/assessors/{assessor}", "GET /rounds/{round}/units/{unit}/onsite",
+                         "PUT /rounds/{round}/units/{unit}/onsite/{item}", "POST /rounds/{round}/units/{unit}/onsite/{item}/decide",
+                         "GET /rounds/{round}/onsite/disputes", "GET /rounds/{round}/scoresheets"] {
             #expect(names.contains(required), "\(required) is not documented")
         }
     }
@@ -48,6 +52,7 @@ struct OpenAPITests {
             for operation in operations {
                 let uri = "/api/v1" + operation.path.replacingOccurrences(of: "{round}", with: "2026-annual")
                     .replacingOccurrences(of: "{unit}", with: "szq-caizheng").replacingOccurrences(of: "{id}", with: "1")
+                    .replacingOccurrences(of: "{item}", with: "D1").replacingOccurrences(of: "{assessor}", with: "kz1")
                 let body = operation.method == "post" || operation.method == "put" ? ByteBuffer(string: "{\"user\": \"nobody\", \"password\": \"nothing-at-all\"}") : nil
                 try await client.execute(uri: uri, method: HTTPRequest.Method(rawValue: operation.method.uppercased()) ?? .get, body: body) { response in
                     #expect(operation.statuses.contains(Int(response.status.code)), "\(operation) answered \(response.status.code), documented \(operation.statuses.sorted())")

@@ -146,6 +146,17 @@ extension KaoheService {
         return summary
     }
 
+    /// One submitted or accepted unit's result as the engine gives it (its draft with the on-site
+    /// scores that count), for the committee or the unit; nil before it is submitted.
+    package func resultRun(_ roundID: String, _ unit: String, for actor: Actor) throws(ServiceError) -> EvaluationRun? {
+        let (round, row) = try unitRow(roundID, unit, for: actor, action: "result.read")
+        guard row.status == .submitted || row.status == .accepted, let draft = try store.latestDraft(round: roundID, unit: unit) else { return nil }
+        guard case .success(let run) = evaluate(draft.document, round: round, unit: row.unit, onsite: try store.onsite(round: roundID, unit: unit)) else {
+            return nil
+        }
+        return run
+    }
+
     /// Every submitted unit's result and the ranking, as `kaohe evaluate --format json` gives them.
     package func results(_ roundID: String, for actor: Actor) throws(ServiceError) -> String {
         guard let run = try resultsRun(roundID, for: actor) else { return "{\"kaohe\": 1, \"results\": [], \"ranking\": []}\n" }

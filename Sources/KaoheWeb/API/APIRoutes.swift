@@ -10,6 +10,7 @@ struct APIRoutes {
     func add(to router: Router<BasicRequestContext>) {
         let api = router.group("api/v1")
         api.get("openapi.json") { _, _ in WebRequest.json(OpenAPIDocument.text) }
+        addOnsite(to: api)
         api.post("session") { request, _ in await answer { () async throws(ServiceError) in try await signIn(request) } }
         api.delete("session") { request, _ in
             await answer { () async throws(ServiceError) in

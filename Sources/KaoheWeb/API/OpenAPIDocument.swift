@@ -30,6 +30,13 @@ enum OpenAPIDocument {
           "Results": {"type": "object", "description": "Every submitted unit's result and the ranking, as kaohe evaluate --format json gives for a batch."},
           "LedgerItem": {"type": "object", "properties": {"id": {"type": "integer"}, "finding": {"type": "string"}, "unit": {"type": "string"},
             "problem": {"type": "string"}, "status": {"enum": ["open", "rectifying", "rectified", "closed", "reopened"]}}},
+          "Assignment": {"type": "object", "required": ["unit", "assessor", "name"], "properties": {
+            "unit": {"type": "string"}, "assessor": {"type": "string"}, "name": {"type": "string"}}},
+          "OnsiteScore": {"type": "object", "required": ["assessor", "name", "points", "method"], "properties": {
+            "assessor": {"type": "string"}, "name": {"type": "string"}, "points": {"type": "number"}, "method": {"type": "string"}, "note": {"type": ["string", "null"]}}},
+          "OnsiteItem": {"type": "object", "required": ["item", "title", "points", "scores"], "properties": {
+            "item": {"type": "string"}, "title": {"type": "string"}, "points": {"type": "number"}, "self_score": {"type": ["number", "null"]},
+            "scores": {"type": "array", "items": {"$ref": "#/components/schemas/OnsiteScore"}}}},
           "Report": {"type": "object", "description": "A published 月通报, frozen as published; GET /reports/{id} adds html and csv.",
             "required": ["id", "month", "number", "issuer", "title", "published_by", "published_at", "head"],
             "properties": {"id": {"type": "integer"}, "month": {"type": "string"}, "number": {"type": "string"}, "issuer": {"type": "string"},
@@ -134,6 +141,65 @@ enum OpenAPIDocument {
           "get": {"operationId": "report", "summary": "One published 月通报 with its document (HTML, printable on A4) and table (CSV)",
             "responses": {"200": {"description": "The report", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Report"}}}},
                           "401": {"description": "Not signed in"}, "404": {"description": "No such report"}}}
+        },
+        "/rounds/{round}/assignments": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "get": {"operationId": "assignments", "summary": "Which assessor scores which unit on site (committee: all; an assessor: their own)",
+            "responses": {"200": {"description": "Assignments", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Assignment"}}}}},
+                          "401": {"description": "Not signed in"}, "403": {"description": "Not the committee or an assessor"}, "404": {"description": "No such round"}}}
+        },
+        "/rounds/{round}/units/{unit}/assessors/{assessor}": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}},
+                         {"name": "unit", "in": "path", "required": true, "schema": {"type": "string"}},
+                         {"name": "assessor", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "put": {"operationId": "assign", "security": [{"session": [], "csrf": []}], "summary": "Assign an assessor account to score the unit on site (committee)",
+            "responses": {"200": {"description": "Assigned"}, "401": {"description": "Not signed in"}, "403": {"description": "Not the committee, or no CSRF token"},
+                          "404": {"description": "No such unit in the round"}, "422": {"description": "Not an assessor account"}}},
+          "delete": {"operationId": "unassign", "security": [{"session": [], "csrf": []}], "summary": "Take the assessor off the unit (committee)",
+            "responses": {"200": {"description": "Unassigned"}, "401": {"description": "Not signed in"}, "403": {"description": "Not the committee, or no CSRF token"},
+                          "404": {"description": "Not assigned"}}}
+        },
+        "/rounds/{round}/units/{unit}/onsite": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}},
+                         {"name": "unit", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "get": {"operationId": "onsiteItems", "summary": "The unit's manual items with the scores this user may see (committee: every assessor's; an assigned assessor: their own)",
+            "responses": {"200": {"description": "Items", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/OnsiteItem"}}}}},
+                          "401": {"description": "Not signed in"}, "403": {"description": "Not assigned to this unit"}, "404": {"description": "No such unit in the round"}}}
+        },
+        "/rounds/{round}/units/{unit}/onsite/{item}": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}},
+                         {"name": "unit", "in": "path", "required": true, "schema": {"type": "string"}},
+                         {"name": "item", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "put": {"operationId": "scoreOnsite", "security": [{"session": [], "csrf": []}], "summary": "This assessor's score of one manual item (an assessor assigned to the unit); a submitted unit's result is scored again at once",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["points", "method"],
+              "properties": {"points": {"type": "number", "minimum": 0}, "method": {"enum": ["现场查看", "听取汇报", "查阅资料", "座谈交流", "个别谈话"]}, "note": {"type": "string", "maxLength": 500}}}}}},
+            "responses": {"200": {"description": "Saved; the item with this assessor's score", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/OnsiteItem"}}}}},
+                          "401": {"description": "Not signed in"}, "403": {"description": "Not an assessor assigned to this unit, or no CSRF token"},
+                          "404": {"description": "Not a manual item of this unit"}, "409": {"description": "The result is accepted, or the round closed"},
+                          "422": {"description": "Points outside the item's, more than two decimals, or an unknown method"}}}
+        },
+        "/rounds/{round}/units/{unit}/onsite/{item}/decide": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}},
+                         {"name": "unit", "in": "path", "required": true, "schema": {"type": "string"}},
+                         {"name": "item", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "post": {"operationId": "decideOnsite", "security": [{"session": [], "csrf": []}], "summary": "Which assessor's score counts where two differ (committee)",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["assessor"], "properties": {"assessor": {"type": "string"}}}}}},
+            "responses": {"200": {"description": "Decided"}, "401": {"description": "Not signed in"}, "403": {"description": "Not the committee, or no CSRF token"},
+                          "404": {"description": "That assessor has not scored the item"}, "409": {"description": "The result is accepted"}}}
+        },
+        "/rounds/{round}/onsite/disputes": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "get": {"operationId": "onsiteDisputes", "summary": "Items two assessors scored differently, not yet decided (committee)",
+            "responses": {"200": {"description": "Disputes", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object",
+              "properties": {"unit": {"type": "string"}, "item": {"type": "string"}, "scores": {"type": "array", "items": {"$ref": "#/components/schemas/OnsiteScore"}}}}}}}},
+                          "401": {"description": "Not signed in"}, "403": {"description": "Not the committee"}}}
+        },
+        "/rounds/{round}/scoresheets": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "get": {"operationId": "scoresheets", "summary": "The on-site scores that count, as SPEC §9 score sheets, for the units with a result (committee): with their drafts, kaohe evaluate --scoresheets gives the results page's figures",
+            "responses": {"200": {"description": "Score sheets", "content": {"application/json": {"schema": {"type": "object", "required": ["scoresheets"],
+              "properties": {"scoresheets": {"type": "array", "items": {"type": "object", "description": "kind: scoresheet"}}}}}}},
+                          "401": {"description": "Not signed in"}, "403": {"description": "Not the committee"}}}
         },
         "/ledger/{id}/status": {
           "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],

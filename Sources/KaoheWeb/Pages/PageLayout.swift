@@ -56,6 +56,10 @@ enum PageLayout {
         input, select, textarea, button { font: inherit; padding: .4em .6em; }
         input[type=text], input[type=password], textarea { width: 100%; max-width: 40em; box-sizing: border-box; }
         textarea { min-height: 24em; font-family: monospace; }
+        textarea.short { min-height: 5em; font-family: inherit; }
+        input.points { width: 8em; font-size: 1.2em; }
+        fieldset.choices label { display: block; margin: 0; padding: .45em 0; }
+        .score-big { font-size: 1.3em; font-weight: bold; }
         button { cursor: pointer; border: 1px solid #b22222; background: #fff; color: #b22222; border-radius: 3px; }
         button.primary { background: #b22222; color: #fff; }
         :focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }

@@ -13,6 +13,7 @@ struct PageRoutes {
         addAdmin(to: router)
         addLedger(to: router)
         addReports(to: router)
+        addOnsite(to: router)
         router.get("assets/kaohe.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: PageLayout.css)))
         }
@@ -49,7 +50,7 @@ struct PageRoutes {
                 var body = "<h1>考核轮次</h1>\n"
                 if actor.user.has(.admin) { body += "<p><a href=\"/rounds/new\">开启新的考核轮次</a></p>\n" }
                 body += rounds.isEmpty ? "<p>暂无考核轮次。</p>" : Self.table(["轮次", "考核清单", "考核日期", "状态"], rounds.map { r in
-                    ["<a href=\"/rounds/\(E.e(r.id))\">\(E.e(r.id))</a>", E.e(title(of: r.checklist)), r.asOf.description, r.state == .open ? "进行中" : "已结束"]
+                    ["<a href=\"/rounds/\(E.e(r.id))\(Self.scoresOnSiteOnly(actor) ? "/onsite" : "")\">\(E.e(r.id))</a>", E.e(title(of: r.checklist)), r.asOf.description, r.state == .open ? "进行中" : "已结束"]
                 })
                 return Self.page(body, title: "考核轮次", actor: actor)
             }
@@ -57,6 +58,7 @@ struct PageRoutes {
         router.get("rounds/:round") { request, context in
             await page(request) { actor, _ async throws(ServiceError) in
                 let roundID = context.parameters.get("round") ?? ""
+                if Self.scoresOnSiteOnly(actor) { return Self.redirect("/rounds/\(roundID)/onsite") }
                 let units = try await WebRequest.offload { () throws(ServiceError) in try service.units(of: roundID, for: actor) }
                 return Self.page(roundPage(roundID, units, actor), title: roundID, actor: actor)
             }
@@ -133,7 +135,10 @@ struct PageRoutes {
         var body = "<h1>考核轮次 \(E.e(roundID))</h1>\n"
         let admin = actor.user.has(.admin)
         let submitted = units.filter { $0.status == .submitted || $0.status == .accepted }.count
-        if admin { body += "<p>共 \(units.count) 个单位，已提交 \(submitted) 个。<a href=\"/rounds/\(E.e(roundID))/results\">查看排名和结果</a></p>\n" }
+        if admin {
+            body += "<p>共 \(units.count) 个单位，已提交 \(submitted) 个。<a href=\"/rounds/\(E.e(roundID))/results\">查看排名和结果</a>"
+                + "　<a href=\"/rounds/\(E.e(roundID))/onsite\">现场考核（分配考核组、评分分歧）</a></p>\n"
+        }
         let rows = units.map { u -> [String] in
             var actions = "<a href=\"/rounds/\(E.e(roundID))/units/\(E.e(u.unit.id))\">\(admin ? "查看" : "填报")</a>"
             if admin && u.status == .submitted {
@@ -205,10 +210,7 @@ struct PageRoutes {
             document = previous.document
             prefilledFrom = previous.round
         }
-        var result: EvaluationRun?
-        if row.status == .submitted || row.status == .accepted, let draft {
-            result = try? service.engine.evaluate(service.rules, text: draft.document, path: "\(roundID)/\(unit).json", checklist: round.checklist, asOf: round.asOf)
-        }
+        let result = try service.resultRun(roundID, unit, for: actor)
         return (row, document, result, service.rules.rules.plans[round.checklist], round, prefilledFrom)
     }
 
@@ -244,6 +246,11 @@ struct PageRoutes {
             if line.hasPrefix("as_of: ") { return "as_of: \(round.asOf)" }
             return String(line)
         }.joined(separator: "\n")
+    }
+
+    /// An assessor who neither fills in for a unit nor sits on the committee: their round is its on-site page.
+    static func scoresOnSiteOnly(_ actor: Actor) -> Bool {
+        actor.user.has(.assessor) && !actor.user.has(.admin) && !actor.user.has(.unit)
     }
 
     func title(of checklist: String) -> String { service.rules.rules.plans[checklist]?.checklist.title ?? checklist }

@@ -43,7 +43,10 @@ UNITS = "szq-xuanchuan,区委宣传部机关党支部,party-government\nszq-caiz
 USERS = [("admin", "区直机关工委", "admin", None, "admin-password-1"),
          ("xc", "宣传部填报员", "unit", "szq-xuanchuan", "xc-password-1"),
          ("cz", "财政局填报员", "unit", "szq-caizheng", "cz-password-1"),
-         ("hc", "核查人", "verifier", None, "hc-password-1")]
+         ("hc", "核查人", "verifier", None, "hc-password-1"),
+         ("zzb", "组织部填报员", "unit", "mn-zuzhibu", "zzb-password-1"),
+         ("kz", "第一考核组 王明", "assessor", None, "kz-password-1")]
+ONSITE_ROUND = "2026-maonan"
 
 
 class Failure(Exception):
@@ -319,6 +322,7 @@ class Round:
         self.check_against_evaluate(page)
         self.sign_out()
         self.follow_up()
+        self.onsite()
 
     def follow_up(self):
         """After the round: 财政局 reports a problem rectified, the verifier closes it (销号), the
@@ -370,6 +374,86 @@ class Round:
         if shutil.which("pdftoppm"):
             subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(pdf.with_suffix(""))], check=False)
         self.looked_at.append(f"printed {pdf.name}")
+        self.sign_out()
+
+    def onsite(self):
+        """茂南区's round with on-site scoring: 组织部 submits (its on-site item D1 counts its self
+        score, unverified); the committee assigns an assessor, who scores D1 on a phone-width page;
+        组织部's result changes, and equals kaohe evaluate on its draft and the exported sheet."""
+        d = self.driver
+        self.sign_in("admin", "admin-password-1")
+        self.click("开启新的考核轮次")
+        self.set_value("id", ONSITE_ROUND)
+        Select(self.field("checklist")).select_by_value("maonan.organs")
+        self.set_value("as_of", "2026-11-30")
+        self.set_value("units", "mn-zuzhibu,区委组织部机关党支部,party-government\n")
+        self.click("开启轮次")
+        self.sign_out()
+        self.sign_in("zzb", "zzb-password-1")
+        self.go(f"/rounds/{ONSITE_ROUND}/units/mn-zuzhibu?mode=text")
+        self.set_value("document", (ROOT / "examples" / "maonan" / "zuzhibu.yaml").read_text(encoding="utf-8"))
+        self.click("保存草稿")
+        self.go(f"/rounds/{ONSITE_ROUND}/units/mn-zuzhibu")
+        self.click("提交")
+        before = self.text()
+        check("已提交，结果如下" in before and "采用自评分 5，待核实" in before, "组织部's D1 is not its self score awaiting verification: " + before[:400])
+        total_before = self.api(f"/api/v1/rounds/{ONSITE_ROUND}/units")
+        self.sign_out()
+
+        self.sign_in("admin", "admin-password-1")
+        self.go(f"/rounds/{ONSITE_ROUND}")
+        self.click("现场考核（分配考核组、评分分歧）")
+        Select(self.field("assessor")).select_by_value("kz")
+        self.click("分配")
+        check("第一考核组 王明" in self.text(), "the assignment does not show")
+        self.shot("onsite-committee")
+        self.sign_out()
+
+        self.sign_in("kz", "kz-password-1")
+        d.set_window_size(375, 812)
+        self.press(d.find_element(By.LINK_TEXT, ONSITE_ROUND))
+        check("分配给您的单位（1 个）" in self.text(), "the assessor does not see the unit assigned: " + self.text()[:300])
+        self.press(d.find_element(By.PARTIAL_LINK_TEXT, "区委组织部"))
+        self.press(d.find_element(By.PARTIAL_LINK_TEXT, "D1"))
+        check("自评分" in self.text() and "5" in self.text(), "the item page does not show the self score")
+        self.set_value("points", "3.5")
+        d.find_element(By.CSS_SELECTOR, "input[name='method'][value='现场查看']").click()
+        self.set_value("note", "阵地标识不全，活动记录未上墙")
+        self.shot("onsite-score-phone", width=375)
+        self.fits_a_phone("the on-site scoring page")
+        d.set_window_size(375, 812)
+        self.click("保存评分")
+        check("已保存 D1 的现场评分，本单位的考核结果已随之更新" in self.text(), "saving the score did not say so: " + self.text()[:300])
+        self.shot("onsite-saved-phone", width=375)
+        self.fits_a_phone("the assessor's list of items")
+        self.sign_out()
+
+        self.sign_in("zzb", "zzb-password-1")
+        self.go(f"/rounds/{ONSITE_ROUND}/units/mn-zuzhibu")
+        after = self.text()
+        check("现场评分 3.5（现场查看，第一考核组 王明）：阵地标识不全，活动记录未上墙" in after, "组织部's result does not use the on-site score")
+        self.shot("onsite-unit-result")
+        check(self.api(f"/api/v1/rounds/{ONSITE_ROUND}/units") != total_before, "组织部's total did not change")
+        self.sign_out()
+
+        self.sign_in("admin", "admin-password-1")
+        draft = self.folder / "zuzhibu.json"
+        draft.write_bytes(self.api(f"/api/v1/rounds/{ONSITE_ROUND}/units/mn-zuzhibu/draft"))
+        sheets = json.loads(self.api(f"/api/v1/rounds/{ONSITE_ROUND}/scoresheets"))["scoresheets"]
+        check(len(sheets) == 1, f"expected one score sheet, got {len(sheets)}")
+        sheet = self.folder / "onsite-sheet.json"
+        sheet.write_text(json.dumps(sheets[0], ensure_ascii=False), encoding="utf-8")
+        evaluated = subprocess.run([self.kaohe, "evaluate", "--rules", str(ROOT / "rules"), "--as-of", "2026-11-30", "--format", "json",
+                                    "--scoresheets", str(sheet), str(draft)], capture_output=True, check=False)
+        check(evaluated.returncode == 0, "kaohe evaluate --scoresheets failed: " + evaluated.stderr.decode())
+        # One unit: the results are its result object, as kaohe evaluate prints for one input; byte for byte.
+        web = self.api(f"/api/v1/rounds/{ONSITE_ROUND}/results")
+        check(web == evaluated.stdout, "the web's result with the on-site score differs from kaohe evaluate --scoresheets")
+        check(self.api(f"/rounds/{ONSITE_ROUND}/results.json") == web, "the page's export differs from the API")
+        result = json.loads(web)
+        d1 = next(item for item in result["items"] if item["id"] == "D1")
+        check(d1["awarded"] == 3.5 and d1["method"] == "现场查看" and d1["status"] == "partial", f"D1 is not the on-site score: {d1}")
+        self.looked_at.append(f"on-site: 组织部 D1 {d1['awarded']} ({d1['method']}), total {result['total']}")
         self.sign_out()
 
     def check_against_evaluate(self, page):

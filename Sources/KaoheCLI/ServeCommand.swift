@@ -36,7 +36,7 @@ struct ServeCommand: ParsableCommand {
         do { store = try SQLServerStore(location: path) } catch { throw EngineFailure(message: "kaohe: \(error.message)") }
         let service = KaoheService(store: store, engine: Console.engine, rules: try rules.load())
         if demo {
-            let accounts = try serving { () throws(ServiceError) in try Demo.seed(service, examples: "examples/leshan-shizhong-annual") }
+            let accounts = try serving { () throws(ServiceError) in try Demo.seed(service, examples: "examples") }
             Console.out("演示数据库：\(path)\n账号（密码每次启动重新生成）：\n")
             for account in accounts {
                 Console.out("  \(account.user.id.padding(toLength: 10, withPad: " ", startingAt: 0))  \(account.password)  \(account.user.name)\n")

@@ -1,9 +1,10 @@
 import Foundation
 import KaoheCore
 
-/// `kaohe serve --demo`: a scratch round of 市中区's annual checklist with the example units,
-/// a committee account, one account per unit (passwords made fresh and printed), and 宣传部's
-/// self-assessment already submitted.
+/// `kaohe serve --demo`: a scratch database with two rounds of the example units — 市中区's annual
+/// checklist (宣传部 already submitted) and 茂南区's with on-site scoring (组织部 submitted, an
+/// assessor assigned) — a committee account, a verifier, an assessor and one account per unit
+/// (passwords made fresh and printed).
 package enum Demo {
     /// The accounts made, with their passwords, for the console.
     package struct Account: Sendable {
@@ -13,10 +14,33 @@ package enum Demo {
 
     package static let roundID = "2026-annual"
     package static let checklist = "leshan-shizhong.annual"
+    /// 茂南区's round, with on-site scoring: an assessor is assigned to each of its units.
+    package static let onsiteRoundID = "2026-maonan"
 
-    /// Seeds `service` from `examples` (the repository's examples/leshan-shizhong-annual).
+    /// Seeds `service` from `examples` (the repository's examples/ folder): 市中区's annual round
+    /// with 宣传部 submitted, and 茂南区's round with 组织部 submitted and an assessor (考核组) assigned
+    /// to every unit, ready to score its on-site item.
     package static func seed(_ service: KaoheService, examples folder: String) throws(ServiceError) -> [Account] {
-        let names = ["xuanchuan", "caizheng", "gongan", "jiaoyu"]
+        var accounts = [Account(user: User(id: "admin", name: "区直机关工委", roles: [.admin]), password: password()),
+                        Account(user: User(id: "verifier", name: "核查人", roles: [.verifier]), password: password()),
+                        Account(user: User(id: "kaohezu", name: "第一考核组", roles: [.assessor]), password: password())]
+        for account in accounts { try service.addUser(account.user, password: account.password, by: "demo") }
+        guard let asOf = Day("2026-11-30") else { throw .invalid("bad demo date") }
+        let admin = try service.signIn(user: "admin", password: accounts[0].password).actor
+        accounts += try seedRound(service, Round(id: roundID, checklist: checklist, asOf: asOf), folder: "\(folder)/leshan-shizhong-annual",
+                                  names: ["xuanchuan", "caizheng", "gongan", "jiaoyu"])
+        let maonan = try seedRound(service, Round(id: onsiteRoundID, checklist: "maonan.organs", asOf: asOf), folder: "\(folder)/maonan",
+                                   names: ["zuzhibu", "minzhengju", "shangwuju", "zhifaju"])
+        for account in maonan {
+            if let unit = account.user.unit { try service.assign(onsiteRoundID, unit, assessor: "kaohezu", by: admin) }
+        }
+        try service.signOut(admin)
+        return accounts + maonan
+    }
+
+    /// Opens `round` for the units of the example files `names` in `folder`, one 填报员 account
+    /// each, and submits the first unit's self-assessment.
+    static func seedRound(_ service: KaoheService, _ round: Round, folder: String, names: [String]) throws(ServiceError) -> [Account] {
         var units: [KaoheCore.Unit] = []
         var documents: [String: String] = [:]
         for name in names {
@@ -30,19 +54,17 @@ package enum Demo {
             units.append(unit)
             documents[unit.id] = text
         }
-        guard let asOf = Day("2026-11-30") else { throw .invalid("bad demo date") }
-        try service.openRound(Round(id: roundID, checklist: checklist, asOf: asOf), units: units, by: "demo")
-        var accounts = [Account(user: User(id: "admin", name: "区直机关工委", roles: [.admin]), password: password()),
-                        Account(user: User(id: "verifier", name: "核查人", roles: [.verifier]), password: password())]
+        try service.openRound(round, units: units, by: "demo")
+        var accounts: [Account] = []
         for unit in units {
             let id = String(unit.id.split(separator: "-").last ?? Substring(unit.id))
             accounts.append(Account(user: User(id: id, name: "\(unit.name)填报员", roles: [.unit], unit: unit.id), password: password()))
         }
         for account in accounts { try service.addUser(account.user, password: account.password, by: "demo") }
-        if let first = units.first, let account = accounts.first(where: { $0.user.unit == first.id }), let document = documents[first.id] {
+        if let first = units.first, let account = accounts.first, let document = documents[first.id] {
             let actor = try service.signIn(user: account.user.id, password: account.password).actor
-            _ = try service.saveDraft(roundID, first.id, document: document, by: actor)
-            _ = try service.submit(roundID, first.id, by: actor)
+            _ = try service.saveDraft(round.id, first.id, document: document, by: actor)
+            _ = try service.submit(round.id, first.id, by: actor)
             try service.signOut(actor)
         }
         return accounts

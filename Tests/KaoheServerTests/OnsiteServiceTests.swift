@@ -154,3 +154,23 @@ struct OnsiteServiceTests {
         #expect(try o.f.store.onsite(round: o.round.id, unit: nil).scores.isEmpty)
     }
 }
+
+@Suite("kaohe serve --demo")
+struct DemoTests {
+    @Test("the demo seeds both rounds: 宣传部 and 组织部 submitted, the assessor assigned to every 茂南 unit and able to score")
+    func demo() throws {
+        let folder = ServiceFixture.repository.appendingPathComponent("examples").path
+        let fresh = try ServiceFixture.empty()
+        let accounts = try Demo.seed(fresh.service, examples: folder)
+        #expect(accounts.map(\.user.id) == ["admin", "verifier", "kaohezu", "xuanchuan", "caizheng", "gongan", "jiaoyu",
+                                            "zuzhibu", "minzhengju", "shangwuju", "zhifaju"])
+        #expect(accounts.allSatisfy { $0.password.count == 12 })
+        let admin = try fresh.service.signIn(user: "admin", password: accounts[0].password).actor
+        #expect(try fresh.service.units(of: Demo.roundID, for: admin).filter { $0.status == .submitted }.map(\.unit.id) == ["szq-xuanchuan"])
+        #expect(try fresh.service.units(of: Demo.onsiteRoundID, for: admin).filter { $0.status == .submitted }.map(\.unit.id) == ["mn-zuzhibu"])
+        let assessor = try fresh.service.signIn(user: "kaohezu", password: accounts[2].password).actor
+        #expect(try fresh.service.assignments(Demo.onsiteRoundID, for: assessor).count == 4)
+        try fresh.service.saveOnsite(Demo.onsiteRoundID, "mn-zuzhibu", item: "D1", points: "4", method: "现场查看", note: nil, by: assessor)
+        #expect(try fresh.store.result(round: Demo.onsiteRoundID, unit: "mn-zuzhibu")?.contains("现场评分 4（现场查看，第一考核组）") == true)
+    }
+}

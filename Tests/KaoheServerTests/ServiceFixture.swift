@@ -15,13 +15,17 @@ final class ServiceFixture: @unchecked Sendable {
     let clock = ManualClock(start: 1_795_000_000)
     let round = Round(id: "2026-annual", checklist: "leshan-shizhong.annual", asOf: Day("2026-11-30") ?? Day(ordinal: 0))
 
-    init(_ backend: Backend = .sqlite) throws {
+    /// An empty store with the rules and nothing else in it.
+    static func empty() throws -> ServiceFixture { try ServiceFixture(.sqlite, seeded: false) }
+
+    init(_ backend: Backend = .sqlite, seeded: Bool = true) throws {
         scratch = try ScratchDatabase(backend)
         store = try SQLServerStore(database: try scratch.open())
         let engine = try Engine(packs: BundledPacks.all)
         let rules = try engine.rules(at: [Self.repository.appendingPathComponent("rules").path])
         let clock = self.clock
         service = KaoheService(store: store, engine: engine, rules: rules, clock: ServerClock { clock.now }, hasher: .testing)
+        guard seeded else { return }
         try service.addUser(User(id: "admin", name: "工委", roles: [.admin]), password: "admin-password", by: "test")
         try service.addUser(User(id: "xc", name: "宣传部", roles: [.unit], unit: "szq-xuanchuan"), password: "xc-password-1", by: "test")
         try service.addUser(User(id: "cz", name: "财政局", roles: [.unit], unit: "szq-caizheng"), password: "cz-password-1", by: "test")

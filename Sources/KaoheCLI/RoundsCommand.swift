@@ -48,7 +48,7 @@ struct RoundsList: ParsableCommand {
         for round in try serving({ () throws(ServiceError) in try service.store.rounds() }) {
             let units = try serving { () throws(ServiceError) in try service.store.units(of: round.id) }
             table.add([round.id, round.checklist, round.asOf.description, round.state == .open ? "进行中" : "已结束", "\(units.count)",
-                       "\(units.filter { $0.status == .submitted || $0.status == .accepted }.count)", "\(units.filter { $0.status == .accepted }.count)"])
+                       "\(units.filter { $0.status.hasResult }.count)", "\(units.filter { $0.status == .accepted }.count)"])
         }
         Console.out(table.render())
     }

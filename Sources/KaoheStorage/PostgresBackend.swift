@@ -1,10 +1,10 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
 import PostgresNIO
-import Synchronization
 
 /// A database on a PostgreSQL server, through postgres-nio: for a district where one machine is
 /// not enough. The same tables as SQLite. Every write transaction first takes one
@@ -22,9 +22,9 @@ package final class PostgresBackend: SQLDatabase {
     let logger: Logger
     let group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     /// Idle connections, and how many more may be opened.
-    let idle = Mutex<[PostgresConnection]>([])
+    let idle = NIOLockedValueBox<[PostgresConnection]>([])
     let slots: DispatchSemaphore
-    let nextID = Mutex(0)
+    let nextID = NIOLockedValueBox(0)
 
     package var dialect: SQLDialect { .postgres }
     package var description: String { location.redacted }
@@ -61,7 +61,7 @@ package final class PostgresBackend: SQLDatabase {
     }
 
     deinit {
-        for connection in idle.withLock({ $0 }) { try? connection.close().wait() }
+        for connection in idle.withLockedValue({ $0 }) { try? connection.close().wait() }
     }
 
     package func write<T>(_ body: (any SQLTransaction) throws -> T) throws -> T {
@@ -110,10 +110,10 @@ package final class PostgresBackend: SQLDatabase {
         slots.wait()
         defer { slots.signal() }
         let connection: PostgresConnection
-        if let reused = idle.withLock({ $0.popLast() }), !reused.isClosed {
+        if let reused = idle.withLockedValue({ $0.popLast() }), !reused.isClosed {
             connection = reused
         } else {
-            let id = nextID.withLock { id in
+            let id = nextID.withLockedValue { id in
                 id += 1
                 return id
             }
@@ -124,7 +124,7 @@ package final class PostgresBackend: SQLDatabase {
             }
         }
         defer {
-            if connection.isClosed { _ = try? connection.close().wait() } else { idle.withLock { $0.append(connection) } }
+            if connection.isClosed { _ = try? connection.close().wait() } else { idle.withLockedValue { $0.append(connection) } }
         }
         return try body(connection)
     }

@@ -137,6 +137,7 @@ struct OnsiteServiceTests {
         try o.service.assign(o.round.id, "mn-zuzhibu", assessor: "kz1", by: o.admin)
         for actor in [o.zzb, o.kz1, hc] {
             #expect(throws: ServiceError.self) { try o.service.assign(o.round.id, "mn-minzhengju", assessor: "kz2", by: actor) }
+            #expect(throws: ServiceError.self) { try o.service.unassign(o.round.id, "mn-zuzhibu", assessor: "kz1", by: actor) }
             #expect(throws: ServiceError.self) { try o.service.decideOnsite(o.round.id, "mn-zuzhibu", item: "D1", assessor: "kz1", by: actor) }
             #expect(throws: ServiceError.self) { _ = try o.service.scoresheets(o.round.id, for: actor) }
             #expect(throws: ServiceError.self) { _ = try o.service.onsiteDisputes(o.round.id, for: actor) }
@@ -145,12 +146,15 @@ struct OnsiteServiceTests {
             #expect(throws: ServiceError.self) { try o.service.saveOnsite(o.round.id, "mn-zuzhibu", item: "D1", points: "1", method: "现场查看", note: nil, by: actor) }
         }
         #expect(throws: ServiceError.forbidden("没有分配您对这个单位现场评分")) { _ = try o.service.onsiteItems(o.round.id, "mn-zuzhibu", for: o.kz2) }
+        #expect(throws: ServiceError.forbidden("只有机关工委和考核组可以查看现场考核")) { _ = try o.service.assignments(o.round.id, for: o.zzb) }
+        #expect(throws: ServiceError.forbidden("只有机关工委可以分配考核组")) { _ = try o.service.assessors(for: o.kz1) }
+        #expect(try o.service.assignments(o.round.id, for: o.kz2).isEmpty)
         #expect(throws: ServiceError.self) { _ = try o.service.onsiteItems(o.round.id, "mn-zuzhibu", for: o.zzb) }
         #expect(throws: ServiceError.invalid("'zzb' is not an assessor (考核组) account")) {
             try o.service.assign(o.round.id, "mn-zuzhibu", assessor: "zzb", by: o.admin)
         }
         let denied = try o.f.store.auditEntries().filter { $0.outcome == .denied && $0.action.hasPrefix("onsite.") }
-        #expect(denied.count == 12 + 4 + 2)
+        #expect(denied.count == 15 + 4 + 2 + 2, "\(denied.map(\.action))")
         #expect(try o.f.store.onsite(round: o.round.id, unit: nil).scores.isEmpty)
     }
 }

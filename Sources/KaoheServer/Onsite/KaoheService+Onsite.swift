@@ -107,7 +107,7 @@ extension KaoheService {
     package func scoresheets(_ roundID: String, for actor: Actor) throws(ServiceError) -> [InlineDocument] {
         guard actor.user.has(.admin) else { try deny(actor, "onsite.sheets", roundID, .forbidden("只有机关工委可以导出评分表")) }
         _ = try round(roundID, for: actor)
-        let scored = Set(try store.units(of: roundID).filter { $0.status == .submitted || $0.status == .accepted }.map(\.unit.id))
+        let scored = Set(try store.units(of: roundID).filter { $0.status.hasResult }.map(\.unit.id))
         return try store.onsite(round: roundID, unit: nil).only(units: scored).sheets(round: roundID)
     }
 

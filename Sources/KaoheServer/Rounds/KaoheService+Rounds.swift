@@ -150,7 +150,7 @@ extension KaoheService {
     /// scores that count), for the committee or the unit; nil before it is submitted.
     package func resultRun(_ roundID: String, _ unit: String, for actor: Actor) throws(ServiceError) -> EvaluationRun? {
         let (round, row) = try unitRow(roundID, unit, for: actor, action: "result.read")
-        guard row.status == .submitted || row.status == .accepted, let draft = try store.latestDraft(round: roundID, unit: unit) else { return nil }
+        guard row.status.hasResult, let draft = try store.latestDraft(round: roundID, unit: unit) else { return nil }
         guard case .success(let run) = evaluate(draft.document, round: round, unit: row.unit, onsite: try store.onsite(round: roundID, unit: unit)) else {
             return nil
         }
@@ -169,16 +169,17 @@ extension KaoheService {
         let round = try round(roundID, for: actor)
         var sources = rules.sources
         var documents: [AssessmentReader.Document] = []
-        for row in try store.units(of: roundID) where row.status == .submitted || row.status == .accepted {
+        var scored: Set<String> = []
+        for row in try store.units(of: roundID) where row.status.hasResult {
             guard let draft = try store.latestDraft(round: roundID, unit: row.unit.id) else { continue }
             var ignored = Diagnostics()
             let path = "\(roundID)/\(row.unit.id).json"
             if let node = YAMLReader().parse(data: Data(draft.document.utf8), path: path, sources: &sources, diagnostics: &ignored).first {
                 documents.append(AssessmentReader.Document(node: node, source: path))
+                scored.insert(row.unit.id)
             }
         }
         guard !documents.isEmpty else { return nil }
-        let scored = Set(try store.units(of: roundID).filter { $0.status == .submitted || $0.status == .accepted }.map(\.unit.id))
         var ignored = Diagnostics()
         let sheets = try store.onsite(round: roundID, unit: nil).only(units: scored).sheets(round: roundID).flatMap { sheet in
             YAMLReader().parse(data: Data(sheet.text.utf8), path: sheet.path, sources: &sources, diagnostics: &ignored)

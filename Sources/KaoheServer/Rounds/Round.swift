@@ -41,6 +41,8 @@ package enum SubmissionStatus: String, Sendable, CaseIterable {
 
     /// Whether the unit may still change its draft.
     package var isEditable: Bool { self == .none || self == .draft || self == .returned }
+    /// Submitted or accepted: the unit has a result.
+    package var hasResult: Bool { self == .submitted || self == .accepted }
 }
 
 /// A unit in a round, with its status and, once submitted, its total and grade.

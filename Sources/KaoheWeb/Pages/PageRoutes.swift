@@ -134,7 +134,7 @@ struct PageRoutes {
     func roundPage(_ roundID: String, _ units: [RoundUnit], _ actor: Actor) -> String {
         var body = "<h1>考核轮次 \(E.e(roundID))</h1>\n"
         let admin = actor.user.has(.admin)
-        let submitted = units.filter { $0.status == .submitted || $0.status == .accepted }.count
+        let submitted = units.filter { $0.status.hasResult }.count
         if admin {
             body += "<p>共 \(units.count) 个单位，已提交 \(submitted) 个。<a href=\"/rounds/\(E.e(roundID))/results\">查看排名和结果</a>"
                 + "　<a href=\"/rounds/\(E.e(roundID))/onsite\">现场考核（分配考核组、评分分歧）</a></p>\n"

@@ -27,16 +27,12 @@ extension Engine {
                          asOf: Day? = nil, scoresheets: [InlineDocument] = []) throws(EngineFailure) -> EvaluationRun {
         var sources = rules.sources
         var diagnostics = Diagnostics()
-        let reader = YAMLReader()
-        let nodes = reader.parse(data: Data(text.utf8), path: path, sources: &sources, diagnostics: &diagnostics)
-        let sheets = scoresheets.flatMap { sheet in
-            reader.parse(data: Data(sheet.text.utf8), path: sheet.path, sources: &sources, diagnostics: &diagnostics)
-                .map { AssessmentReader.Document(node: $0, source: sheet.path) }
-        }
+        let reader = AssessmentReader()
+        let nodes = reader.documents([InlineDocument(path: path, text: text)], sources: &sources, diagnostics: &diagnostics)
+        let sheets = reader.documents(scoresheets, sources: &sources, diagnostics: &diagnostics)
         if diagnostics.hasErrors { throw EngineFailure(diagnostics, sources: sources) }
-        guard let node = nodes.first else { throw EngineFailure(message: "kaohe: \(path) holds no self-assessment") }
-        return try evaluate(rules, documents: [AssessmentReader.Document(node: node, source: path)], sources: sources,
-                            checklist: checklist, asOf: asOf, scoresheets: sheets)
+        guard let document = nodes.first else { throw EngineFailure(message: "kaohe: \(path) holds no self-assessment") }
+        return try evaluate(rules, documents: [document], sources: sources, checklist: checklist, asOf: asOf, scoresheets: sheets)
     }
 
     /// Decodes and scores documents already read.

@@ -47,6 +47,15 @@ package struct AssessmentReader: Sendable {
         return documents
     }
 
+    /// Documents held in memory (a form's draft, score sheets from a database), each placed at
+    /// its path for diagnostics.
+    package func documents(_ inline: [InlineDocument], sources: inout SourceStore, diagnostics: inout Diagnostics) -> [Document] {
+        inline.flatMap { document in
+            reader.parse(data: Data(document.text.utf8), path: document.path, sources: &sources, diagnostics: &diagnostics)
+                .map { Document(node: $0, source: document.path) }
+        }
+    }
+
     func jsonLines(in folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { folder + "/" + $0 }

@@ -167,24 +167,22 @@ extension KaoheService {
     package func resultsRun(_ roundID: String, for actor: Actor) throws(ServiceError) -> EvaluationRun? {
         guard actor.user.has(.admin) else { try deny(actor, "results.read", roundID, .forbidden("只有机关工委可以查看全部结果")) }
         let round = try round(roundID, for: actor)
+        // Each unit's draft was valid when submitted (only its first document counts, as at submission).
         var sources = rules.sources
+        var ignored = Diagnostics()
+        let reader = AssessmentReader()
         var documents: [AssessmentReader.Document] = []
         var scored: Set<String> = []
         for row in try store.units(of: roundID) where row.status.hasResult {
-            guard let draft = try store.latestDraft(round: roundID, unit: row.unit.id) else { continue }
-            var ignored = Diagnostics()
-            let path = "\(roundID)/\(row.unit.id).json"
-            if let node = YAMLReader().parse(data: Data(draft.document.utf8), path: path, sources: &sources, diagnostics: &ignored).first {
-                documents.append(AssessmentReader.Document(node: node, source: path))
-                scored.insert(row.unit.id)
-            }
+            guard let draft = try store.latestDraft(round: roundID, unit: row.unit.id),
+                  let document = reader.documents([InlineDocument(path: "\(roundID)/\(row.unit.id).json", text: draft.document)],
+                                                  sources: &sources, diagnostics: &ignored).first else { continue }
+            documents.append(document)
+            scored.insert(row.unit.id)
         }
         guard !documents.isEmpty else { return nil }
-        var ignored = Diagnostics()
-        let sheets = try store.onsite(round: roundID, unit: nil).only(units: scored).sheets(round: roundID).flatMap { sheet in
-            YAMLReader().parse(data: Data(sheet.text.utf8), path: sheet.path, sources: &sources, diagnostics: &ignored)
-                .map { AssessmentReader.Document(node: $0, source: sheet.path) }
-        }
+        let sheets = reader.documents(try store.onsite(round: roundID, unit: nil).only(units: scored).sheets(round: roundID),
+                                      sources: &sources, diagnostics: &ignored)
         do throws(EngineFailure) {
             return try engine.evaluate(rules, documents: documents, sources: sources, checklist: round.checklist, asOf: round.asOf,
                                        scoresheets: sheets)

@@ -90,6 +90,74 @@ struct CrashTests {
         }
     }
 
+    @Test("SIGKILL during a burst of on-site scores: each score one that was sent, none answered lost, every result scored on the score stored",
+          arguments: Backend.available)
+    func killedDuringOnsiteScores(_ backend: Backend) async throws {
+        let scratch = try ScratchDatabase(backend)
+        let units = try Self.prepareOnsite(scratch.location)
+        let server = try Server(location: scratch.location)
+        let acknowledged = Locked<[String: Int]>([:])
+        let port = server.port
+        func points(_ step: Int) -> String { DecimalMath.format(Rational(step % 10, 2)) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for unit in units {
+                let session = try await server.signIn("kz-\(unit)", "password-kz-\(unit)")
+                group.addTask {
+                    for step in 1...400 {
+                        let body = "{\"points\": \(points(step)), \"method\": \"现场查看\", \"note\": \"step \(step)\"}"
+                        guard let status = try? await Server.put(port: port, "/api/v1/rounds/\(Self.onsiteRound)/units/\(unit)/onsite/D1",
+                                                                 body: body, session: session), status == 200 else { return }
+                        acknowledged.update { $0[unit] = step }
+                    }
+                }
+            }
+            group.addTask {
+                for _ in 0..<200 where acknowledged.value.values.reduce(0, +) < 40 { try await Task.sleep(for: .milliseconds(25)) }
+                server.kill()
+            }
+            try await group.waitForAll()
+        }
+        let answered = acknowledged.value
+        #expect(answered.values.reduce(0, +) >= 4, "the burst had barely started: \(answered)")
+
+        let store = try SQLServerStore(location: scratch.location)
+        let scores = try store.onsite(round: Self.onsiteRound, unit: nil).scores
+        for unit in units {
+            let stored = try #require(scores.first { $0.unit == unit }, "\(unit): no score stored")
+            let step = try #require(stored.note.flatMap { Int($0.dropFirst(5)) }, "\(unit): the note is not one that was sent")
+            #expect(stored.points == points(step), "\(unit): step \(step) stored with other points")
+            #expect(step >= (answered[unit] ?? 0), "\(unit): the server answered step \(answered[unit] ?? 0), but step \(step) is stored")
+            let result = try #require(try store.result(round: Self.onsiteRound, unit: unit))
+            #expect(result.contains("现场评分 \(points(step))（现场查看，考核组\(unit)）：step \(step)\""), "\(unit): the result is not scored on the stored score")
+        }
+        #expect(try store.verifyAudit().isEmpty)
+    }
+
+    static let onsiteRound = "crash-onsite"
+
+    /// 茂南区's round of four units, each submitted, each with an assessor of its own.
+    static func prepareOnsite(_ location: String) throws -> [String] {
+        let store = try SQLServerStore(location: location)
+        let engine = try Engine(packs: BundledPacks.all)
+        let service = KaoheService(store: store, engine: engine, rules: try engine.rules(at: [CLITests.repository.appendingPathComponent("rules").path]),
+                                   hasher: .testing)
+        let units = (1...4).map { "mn-c\($0)" }
+        try service.addUser(User(id: "admin", name: "工委", roles: [.admin]), password: "admin-password", by: "test")
+        try service.openRound(Round(id: onsiteRound, checklist: "maonan.organs", asOf: Day("2026-11-30") ?? Day(ordinal: 0)),
+                              units: units.map { KaoheCore.Unit(id: $0, name: "单位\($0)", category: "party-government") }, by: "test")
+        let admin = try service.signIn(user: "admin", password: "admin-password").actor
+        let template = try String(contentsOf: CLITests.repository.appendingPathComponent("examples/maonan/zuzhibu.yaml"), encoding: .utf8)
+        for unit in units {
+            try service.addUser(User(id: unit, name: unit, roles: [.unit], unit: unit), password: "password-\(unit)", by: "test")
+            try service.addUser(User(id: "kz-\(unit)", name: "考核组\(unit)", roles: [.assessor]), password: "password-kz-\(unit)", by: "test")
+            try service.assign(onsiteRound, unit, assessor: "kz-\(unit)", by: admin)
+            let actor = try service.signIn(user: unit, password: "password-\(unit)").actor
+            _ = try service.saveDraft(onsiteRound, unit, document: template.replacingOccurrences(of: "mn-zuzhibu", with: unit), by: actor)
+            guard case .result = try service.submit(onsiteRound, unit, by: actor) else { throw CrashTestError("\(unit) did not submit") }
+        }
+        return units
+    }
+
     /// Eight unit accounts and a round of them, made as `kaohe users` and `kaohe rounds` would.
     static func prepare(_ location: String) throws {
         let store = try SQLServerStore(location: location)

@@ -130,11 +130,7 @@ public enum CompetitionReport {
                 (label: "\(rank(r)). \(r.entry.unit.name)", share: (r.entry.final ?? 0) / 100, text: score(r.entry.final))
             }, title: "最终排名")
         }
-        for section in sections(o) {
-            body += "<h2>\(HTMLReport.escape(section.title))</h2>\n"
-            if !section.headers.isEmpty { body += HTMLReport.table(section.headers, section.rows, numeric: section.numeric) }
-            if let note = section.note { body += "<p class=\"note\">注：\(HTMLReport.escape(note))</p>\n" }
-        }
+        body += htmlSections(o, stagesOnly: false)
         if o.juryStage {
             body += "<h2>入围项目各维度得分</h2>\n"
             for r in o.finalRanking {
@@ -145,6 +141,22 @@ public enum CompetitionReport {
             }
         }
         return HTMLPage.render(title: o.competition.title, body: body)
+    }
+
+    /// The stages as HTML headings, tables and notes, for this report's page or another page
+    /// (the web service's); `stagesOnly` leaves out the line that says the jury stage is missing.
+    /// `wrapped` puts each table in a `table-wrap` block (it scrolls sideways on a phone).
+    package static func htmlSections(_ o: CompetitionOutcome, stagesOnly: Bool, wrapped: Bool = false) -> String {
+        var body = ""
+        for section in sections(o) where !(stagesOnly && section.headers.isEmpty) {
+            body += "<h2>\(HTMLReport.escape(section.title))</h2>\n"
+            if !section.headers.isEmpty {
+                let table = HTMLReport.table(section.headers, section.rows, numeric: section.numeric)
+                body += wrapped ? "<div class=\"table-wrap\">\(table)</div>\n" : table
+            }
+            if let note = section.note { body += "<p class=\"note\">注：\(HTMLReport.escape(note))</p>\n" }
+        }
+        return body
     }
 
     /// The funnel: applied → finalists → winners, as shrinking bars.

@@ -64,6 +64,7 @@ package final class SQLServerStore: ServerStore {
                 html TEXT NOT NULL, standalone TEXT NOT NULL, csv TEXT NOT NULL)
             """),
         onsiteSchema,
+        competitionSchema,
     ])
 
     /// Runs `body` in one write transaction; failures become service errors, nothing half-done.

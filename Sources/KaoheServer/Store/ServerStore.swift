@@ -56,6 +56,24 @@ package protocol ServerStore: Sendable {
     func decideOnsite(round: String, unit: String, item: String, assessor: String, by actor: String, at now: Int64,
                       rescore: (OnsiteSnapshot, _ draft: String) throws -> StoredResult) throws(ServiceError)
 
+    /// A competition's daily scores, field, finalists, jurors, jury scores and close, in a round.
+    func competition(round: String, competition: String) throws(ServiceError) -> CompetitionRecord
+    /// Sets or clears a daily score (日常掌握); refused once the finalists are named.
+    func saveDaily(round: String, competition: String, unit: String, points: String?, by actor: String, at now: Int64) throws(ServiceError)
+    /// Freezes the field (the accepted units) and the finalists `choose` picks from it and the
+    /// record as this transaction sees it (`choose` must not read through the store).
+    func nameFinalists(round: String, competition: String, by actor: String, at now: Int64,
+                       choose: (_ field: [String], _ record: CompetitionRecord) throws -> [String]) throws(ServiceError) -> CompetitionRecord.Named
+    func assignJuror(round: String, competition: String, juror: String, by actor: String, at now: Int64) throws(ServiceError)
+    /// Removes a juror with every score they gave.
+    func unassignJuror(round: String, competition: String, juror: String, by actor: String, at now: Int64) throws(ServiceError)
+    /// Replaces a juror's scores of one finalist, every dimension at once.
+    func saveJuryScores(round: String, competition: String, juror: String, unit: String, scores: [(dimension: String, points: String)],
+                        at now: Int64) throws(ServiceError)
+    /// Closes scoring, once `check` accepts the record this transaction sees.
+    func closeCompetition(round: String, competition: String, by actor: String, at now: Int64,
+                          check: (CompetitionRecord) throws -> Void) throws(ServiceError)
+
     /// Stores a published 月通报 as it is; returns its number.
     func publishReport(_ report: PublishedReport) throws(ServiceError) -> Int64
     /// Every published report, newest first.

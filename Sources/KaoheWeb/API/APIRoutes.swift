@@ -11,6 +11,7 @@ struct APIRoutes {
         let api = router.group("api/v1")
         api.get("openapi.json") { _, _ in WebRequest.json(OpenAPIDocument.text) }
         addOnsite(to: api)
+        addCompetition(to: api)
         api.post("session") { request, _ in await answer { () async throws(ServiceError) in try await signIn(request) } }
         api.delete("session") { request, _ in
             await answer { () async throws(ServiceError) in

@@ -14,6 +14,7 @@ struct PageRoutes {
         addLedger(to: router)
         addReports(to: router)
         addOnsite(to: router)
+        addCompetition(to: router)
         router.get("assets/kaohe.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: PageLayout.css)))
         }
@@ -50,7 +51,7 @@ struct PageRoutes {
                 var body = "<h1>考核轮次</h1>\n"
                 if actor.user.has(.admin) { body += "<p><a href=\"/rounds/new\">开启新的考核轮次</a></p>\n" }
                 body += rounds.isEmpty ? "<p>暂无考核轮次。</p>" : Self.table(["轮次", "考核清单", "考核日期", "状态"], rounds.map { r in
-                    ["<a href=\"/rounds/\(E.e(r.id))\(Self.scoresOnSiteOnly(actor) ? "/onsite" : "")\">\(E.e(r.id))</a>", E.e(title(of: r.checklist)), r.asOf.description, r.state == .open ? "进行中" : "已结束"]
+                    ["<a href=\"\(Self.roundLink(r.id, actor))\">\(E.e(r.id))</a>", E.e(title(of: r.checklist)), r.asOf.description, r.state == .open ? "进行中" : "已结束"]
                 })
                 return Self.page(body, title: "考核轮次", actor: actor)
             }
@@ -58,7 +59,7 @@ struct PageRoutes {
         router.get("rounds/:round") { request, context in
             await page(request) { actor, _ async throws(ServiceError) in
                 let roundID = context.parameters.get("round") ?? ""
-                if Self.scoresOnSiteOnly(actor) { return Self.redirect("/rounds/\(roundID)/onsite") }
+                if Self.scoresOnSiteOnly(actor) || Self.judgesOnly(actor) { return Self.redirect(Self.roundLink(roundID, actor)) }
                 let units = try await WebRequest.offload { () throws(ServiceError) in try service.units(of: roundID, for: actor) }
                 return Self.page(roundPage(roundID, units, actor), title: roundID, actor: actor)
             }
@@ -137,7 +138,8 @@ struct PageRoutes {
         let submitted = units.filter { $0.status.hasResult }.count
         if admin {
             body += "<p>共 \(units.count) 个单位，已提交 \(submitted) 个。<a href=\"/rounds/\(E.e(roundID))/results\">查看排名和结果</a>"
-                + "　<a href=\"/rounds/\(E.e(roundID))/onsite\">现场考核（分配考核组、评分分歧）</a></p>\n"
+                + "　<a href=\"/rounds/\(E.e(roundID))/onsite\">现场考核（分配考核组、评分分歧）</a>"
+                + "　<a href=\"/rounds/\(E.e(roundID))/competitions\">品牌项目比赛（入围、评委、评选结果）</a></p>\n"
         }
         let rows = units.map { u -> [String] in
             var actions = "<a href=\"/rounds/\(E.e(roundID))/units/\(E.e(u.unit.id))\">\(admin ? "查看" : "填报")</a>"
@@ -251,6 +253,17 @@ struct PageRoutes {
     /// An assessor who neither fills in for a unit nor sits on the committee: their round is its on-site page.
     static func scoresOnSiteOnly(_ actor: Actor) -> Bool {
         actor.user.has(.assessor) && !actor.user.has(.admin) && !actor.user.has(.unit)
+    }
+
+    /// Whether the actor only judges competitions (a juror with no other part in a round).
+    static func judgesOnly(_ actor: Actor) -> Bool {
+        actor.user.has(.juror) && !actor.user.has(.admin) && !actor.user.has(.unit) && !actor.user.has(.assessor)
+    }
+
+    /// Where a round's link takes the actor: a round's overview, or straight to the one part of
+    /// it they play (on-site scoring, a competition's jury).
+    static func roundLink(_ roundID: String, _ actor: Actor) -> String {
+        "/rounds/\(E.e(roundID))" + (scoresOnSiteOnly(actor) ? "/onsite" : judgesOnly(actor) ? "/competitions" : "")
     }
 
     func title(of checklist: String) -> String { service.rules.rules.plans[checklist]?.checklist.title ?? checklist }

@@ -39,7 +39,13 @@ struct OpenAPITests {
                          "GET /rounds/{round}/assignments", "PUT /rounds/{round}/units/{unit}/assessors/{assessor}",
                          "DELETE /rounds/{round}/units/{unit}/assessors/{assessor}", "GET /rounds/{round}/units/{unit}/onsite",
                          "PUT /rounds/{round}/units/{unit}/onsite/{item}", "POST /rounds/{round}/units/{unit}/onsite/{item}/decide",
-                         "GET /rounds/{round}/onsite/disputes", "GET /rounds/{round}/scoresheets"] {
+                         "GET /rounds/{round}/onsite/disputes", "GET /rounds/{round}/scoresheets",
+                         "GET /rounds/{round}/competitions", "GET /rounds/{round}/competitions/{competition}",
+                         "GET /rounds/{round}/competitions/{competition}/report", "PUT /rounds/{round}/competitions/{competition}/daily/{unit}",
+                         "POST /rounds/{round}/competitions/{competition}/finalists", "PUT /rounds/{round}/competitions/{competition}/jurors/{juror}",
+                         "DELETE /rounds/{round}/competitions/{competition}/jurors/{juror}", "GET /rounds/{round}/competitions/{competition}/jury",
+                         "PUT /rounds/{round}/competitions/{competition}/jury/{unit}", "POST /rounds/{round}/competitions/{competition}/close",
+                         "GET /rounds/{round}/competitions/{competition}/sheets"] {
             #expect(names.contains(required), "\(required) is not documented")
         }
     }
@@ -53,6 +59,7 @@ struct OpenAPITests {
                 let uri = "/api/v1" + operation.path.replacingOccurrences(of: "{round}", with: "2026-annual")
                     .replacingOccurrences(of: "{unit}", with: "szq-caizheng").replacingOccurrences(of: "{id}", with: "1")
                     .replacingOccurrences(of: "{item}", with: "D1").replacingOccurrences(of: "{assessor}", with: "kz1")
+                    .replacingOccurrences(of: "{competition}", with: "maonan.innovation-2026").replacingOccurrences(of: "{juror}", with: "pw1")
                 let body = operation.method == "post" || operation.method == "put" ? ByteBuffer(string: "{\"user\": \"nobody\", \"password\": \"nothing-at-all\"}") : nil
                 try await client.execute(uri: uri, method: HTTPRequest.Method(rawValue: operation.method.uppercased()) ?? .get, body: body) { response in
                     #expect(operation.statuses.contains(Int(response.status.code)), "\(operation) answered \(response.status.code), documented \(operation.statuses.sorted())")

@@ -37,6 +37,14 @@ enum OpenAPIDocument {
           "OnsiteItem": {"type": "object", "required": ["item", "title", "points", "scores"], "properties": {
             "item": {"type": "string"}, "title": {"type": "string"}, "points": {"type": "number"}, "self_score": {"type": ["number", "null"]},
             "scores": {"type": "array", "items": {"$ref": "#/components/schemas/OnsiteScore"}}}},
+          "Competition": {"type": "object", "required": ["competition", "title", "stage", "field", "finalists", "daily", "jurors", "report"], "properties": {
+            "competition": {"type": "string"}, "title": {"type": "string"}, "stage": {"enum": ["preview", "scoring", "closed"]},
+            "field": {"type": "array", "items": {"type": "string"}, "description": "The units taking part, frozen when the finalists are named"},
+            "finalists": {"type": "array", "items": {"type": "string"}}, "daily": {"type": "object", "additionalProperties": {"type": "number"}},
+            "jurors": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"},
+              "scored": {"type": "integer", "description": "Finalists this juror has scored (their points stay hidden until scoring closes)"}}}},
+            "problem": {"type": ["string", "null"]},
+            "report": {"description": "The run so far as kaohe competition --format json gives it, or null", "type": ["object", "null"]}}},
           "Report": {"type": "object", "description": "A published 月通报, frozen as published; GET /reports/{id} adds html and csv.",
             "required": ["id", "month", "number", "issuer", "title", "published_by", "published_at", "head"],
             "properties": {"id": {"type": "integer"}, "month": {"type": "string"}, "number": {"type": "string"}, "issuer": {"type": "string"},
@@ -200,6 +208,82 @@ enum OpenAPIDocument {
             "responses": {"200": {"description": "Score sheets", "content": {"application/json": {"schema": {"type": "object", "required": ["scoresheets"],
               "properties": {"scoresheets": {"type": "array", "items": {"type": "object", "description": "kind: scoresheet"}}}}}}},
                           "401": {"description": "Not signed in"}, "403": {"description": "Not the committee"}}}
+        },
+        "/rounds/{round}/competitions": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "get": {"operationId": "competitions", "summary": "The competitions run on the round's checklist (committee: all; a juror: those they judge)",
+            "responses": {"200": {"description": "Competitions", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object",
+              "properties": {"id": {"type": "string"}, "title": {"type": "string"}}}}}}},
+                          "401": {"description": "Not signed in"}, "403": {"description": "Neither the committee nor a juror"}, "404": {"description": "No such round"}}}
+        },
+        "/rounds/{round}/competitions/{competition}": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "competition", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "get": {"operationId": "competition", "summary": "Where the competition stands: daily scores, field, finalists, jurors' progress and the run so far (committee; jurors once scoring is closed)",
+            "responses": {"200": {"description": "The competition", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Competition"}}}},
+                          "401": {"description": "Not signed in"}, "403": {"description": "Not the committee, or scoring not closed yet"}, "404": {"description": "No such competition in the round"}}}
+        },
+        "/rounds/{round}/competitions/{competition}/report": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "competition", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "get": {"operationId": "competitionReport", "summary": "The run so far, byte for byte what kaohe competition --format json gives on the exported sheets",
+            "responses": {"200": {"description": "The report", "content": {"application/json": {"schema": {"type": "object"}}}},
+                          "401": {"description": "Not signed in"}, "403": {"description": "Not the committee, or scoring not closed yet"},
+                          "404": {"description": "No such competition in the round"}, "409": {"description": "No unit has submitted yet"}}}
+        },
+        "/rounds/{round}/competitions/{competition}/daily/{unit}": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "competition", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "unit", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "put": {"operationId": "saveDaily", "security": [{"session": [], "csrf": []}], "summary": "A unit's daily score (日常掌握, 0–100; empty clears it), before the finalists are named (committee)",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"points": {"type": ["number", "string"]}}}}}},
+            "responses": {"200": {"description": "Saved"}, "401": {"description": "Not signed in"}, "403": {"description": "Not the committee, or no CSRF token"},
+                          "404": {"description": "No such competition or unit"}, "409": {"description": "The finalists are named"}, "422": {"description": "Not a score from 0 to 100 with at most two decimals"}}}
+        },
+        "/rounds/{round}/competitions/{competition}/finalists": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "competition", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "post": {"operationId": "nameFinalists", "security": [{"session": [], "csrf": []}], "summary": "Freeze the field (the accepted units) and name the finalists from screening and the on-site ranking (committee)",
+            "responses": {"200": {"description": "The finalists", "content": {"application/json": {"schema": {"type": "object", "properties": {"finalists": {"type": "array", "items": {"type": "string"}}}}}}},
+                          "401": {"description": "Not signed in"}, "403": {"description": "Not the committee, or no CSRF token"}, "404": {"description": "No such competition in the round"},
+                          "409": {"description": "Named already, a unit submitted but not accepted, no eligible unit, or a finalist without a daily score"}}}
+        },
+        "/rounds/{round}/competitions/{competition}/jurors/{juror}": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "competition", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "juror", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "put": {"operationId": "assignJuror", "security": [{"session": [], "csrf": []}], "summary": "Ask a juror account to judge the finalists (committee)",
+            "responses": {"200": {"description": "Assigned"}, "401": {"description": "Not signed in"}, "403": {"description": "Not the committee, or no CSRF token"},
+                          "404": {"description": "No such competition in the round"}, "409": {"description": "Scoring closed"}, "422": {"description": "Not a juror account"}}},
+          "delete": {"operationId": "unassignJuror", "security": [{"session": [], "csrf": []}], "summary": "Take a juror off, with every score they gave (committee)",
+            "responses": {"200": {"description": "Unassigned"}, "401": {"description": "Not signed in"}, "403": {"description": "Not the committee, or no CSRF token"},
+                          "404": {"description": "Not a juror of this competition"}, "409": {"description": "Scoring closed"}}}
+        },
+        "/rounds/{round}/competitions/{competition}/jury": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "competition", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "get": {"operationId": "juryTasks", "summary": "The finalists this juror scores, with their own points so far (an assigned juror)",
+            "responses": {"200": {"description": "Finalists", "content": {"application/json": {"schema": {"type": "object", "properties": {"stage": {"enum": ["preview", "scoring", "closed"]},
+              "finalists": {"type": "array", "items": {"type": "object", "properties": {"unit": {"type": "string"}, "name": {"type": "string"}, "project": {"type": ["string", "null"]},
+                "scores": {"type": "object", "additionalProperties": {"type": "number"}}}}}}}}}},
+                          "401": {"description": "Not signed in"}, "403": {"description": "Not a juror of this competition"}, "404": {"description": "No such competition in the round"}}}
+        },
+        "/rounds/{round}/competitions/{competition}/jury/{unit}": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "competition", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "unit", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "put": {"operationId": "scoreFinalist", "security": [{"session": [], "csrf": []}], "summary": "This juror's points for every dimension of one finalist, replacing theirs (an assigned juror)",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "description": "dimension id → points, 0 to the dimension's points",
+              "additionalProperties": {"type": "number", "minimum": 0}}}}},
+            "responses": {"200": {"description": "Saved"}, "401": {"description": "Not signed in"}, "403": {"description": "Not a juror of this competition, or no CSRF token"},
+                          "404": {"description": "Not a finalist"}, "409": {"description": "Finalists not named yet, or scoring closed"},
+                          "422": {"description": "A dimension missing, above its points or with more than two decimals"}}}
+        },
+        "/rounds/{round}/competitions/{competition}/close": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "competition", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "post": {"operationId": "closeCompetition", "security": [{"session": [], "csrf": []}], "summary": "Close scoring once every finalist has enough jurors; the final figures are shown from then on (committee)",
+            "responses": {"200": {"description": "Closed"}, "401": {"description": "Not signed in"}, "403": {"description": "Not the committee, or no CSRF token"},
+                          "404": {"description": "No such competition in the round"}, "409": {"description": "Finalists not named, a finalist short of jurors, or closed already"},
+                          "422": {"description": "The engine refused the sheets"}}}
+        },
+        "/rounds/{round}/competitions/{competition}/sheets": {
+          "parameters": [{"name": "round", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "competition", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "get": {"operationId": "competitionSheets", "summary": "The SPEC §9 documents behind the figures: the field, its on-site score sheets, the daily scores and (once closed) every juror's sheet; with the field's drafts, kaohe competition gives the report (committee)",
+            "responses": {"200": {"description": "Sheets", "content": {"application/json": {"schema": {"type": "object", "required": ["field", "scoresheets", "jury", "daily"],
+              "properties": {"field": {"type": "array", "items": {"type": "string"}}, "scoresheets": {"type": "array", "items": {"type": "object", "description": "kind: scoresheet"}},
+                "jury": {"type": ["array", "null"], "items": {"type": "object", "description": "kind: jury"}}, "daily": {"type": ["object", "null"], "description": "kind: daily"}}}}}},
+                          "401": {"description": "Not signed in"}, "403": {"description": "Not the committee"}, "404": {"description": "No such competition in the round"},
+                          "409": {"description": "Finalists not named yet"}}}
         },
         "/ledger/{id}/status": {
           "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],

@@ -133,6 +133,96 @@ struct CrashTests {
         #expect(try store.verifyAudit().isEmpty)
     }
 
+    @Test("SIGKILL during a burst of jurors' scores: each finalist's points one whole save a juror sent (never a mix of two), none answered lost",
+          arguments: Backend.available)
+    func killedDuringJuryScores(_ backend: Backend) async throws {
+        let scratch = try ScratchDatabase(backend)
+        let (jurors, finalists) = try Self.prepareCompetition(scratch.location)
+        let server = try Server(location: scratch.location)
+        let acknowledged = Locked<[String: Int]>([:])
+        let port = server.port
+        let dimensions = ["political", "ideological", "feasibility", "novelty", "effectiveness"]
+        // Step s gives every dimension s/100 (unique per step, and a torn save would show two values).
+        func body(_ step: Int) -> String {
+            "{" + dimensions.map { "\"\($0)\": \(DecimalMath.format(Rational(step, 100)))" }.joined(separator: ", ") + "}"
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for juror in jurors {
+                let session = try await server.signIn(juror, "password-\(juror)")
+                group.addTask {
+                    for step in 1...600 {
+                        let finalist = finalists[step % finalists.count]
+                        guard let status = try? await Server.put(port: port, "/api/v1/rounds/\(Self.competitionRound)/competitions/\(Self.competition)/jury/\(finalist)",
+                                                                 body: body(step), session: session), status == 200 else { return }
+                        acknowledged.update { $0["\(juror)/\(finalist)"] = step }
+                    }
+                }
+            }
+            group.addTask {
+                for _ in 0..<200 where acknowledged.value.count < jurors.count * finalists.count || acknowledged.value.values.reduce(0, +) < 300 {
+                    try await Task.sleep(for: .milliseconds(25))
+                }
+                server.kill()
+            }
+            try await group.waitForAll()
+        }
+        let answered = acknowledged.value
+        #expect(answered.count >= jurors.count, "the burst had barely started: \(answered)")
+        let record = try SQLServerStore(location: scratch.location).competition(round: Self.competitionRound, competition: Self.competition)
+        for juror in jurors {
+            for finalist in finalists {
+                let cells = record.scores.filter { $0.juror == juror && $0.unit == finalist }
+                guard let last = answered["\(juror)/\(finalist)"] else { continue }
+                #expect(cells.count == dimensions.count, "\(juror)/\(finalist): \(cells.count) dimensions stored")
+                let values = Set(cells.map(\.points))
+                #expect(values.count == 1, "\(juror)/\(finalist): a mix of saves \(values)")
+                let step = try #require(values.first.flatMap(DecimalMath.parse).flatMap { ($0 * Rational(100)).int })
+                #expect(step >= last && step % finalists.count == finalists.firstIndex(of: finalist),
+                        "\(juror)/\(finalist): the server answered step \(last), but step \(step) is stored")
+            }
+        }
+        #expect(try SQLServerStore(location: scratch.location).verifyAudit().isEmpty)
+    }
+
+    static let competitionRound = "crash-competition"
+    static let competition = "maonan.innovation-2026"
+
+    /// 茂南区's four example units accepted, daily scores in, the finalists named and five jurors
+    /// asked; the jurors' accounts and the finalists.
+    static func prepareCompetition(_ location: String) throws -> (jurors: [String], finalists: [String]) {
+        let store = try SQLServerStore(location: location)
+        let engine = try Engine(packs: BundledPacks.all)
+        let service = KaoheService(store: store, engine: engine, rules: try engine.rules(at: [CLITests.repository.appendingPathComponent("rules").path]),
+                                   hasher: .testing)
+        try service.addUser(User(id: "admin", name: "工委", roles: [.admin]), password: "admin-password", by: "test")
+        var units: [KaoheCore.Unit] = []
+        var documents: [String: String] = [:]
+        for name in ["minzhengju", "shangwuju", "zhifaju", "zuzhibu"] {
+            let path = CLITests.repository.appendingPathComponent("examples/maonan/\(name).yaml").path
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            guard let unit = try engine.evaluate(service.rules, text: text, path: path).batch.results.first?.unit else { throw CrashTestError("\(name) has no unit") }
+            units.append(unit)
+            documents[unit.id] = text
+        }
+        try service.openRound(Round(id: competitionRound, checklist: "maonan.organs", asOf: Day("2026-11-30") ?? Day(ordinal: 0)), units: units, by: "test")
+        let admin = try service.signIn(user: "admin", password: "admin-password").actor
+        for unit in units {
+            try service.addUser(User(id: unit.id, name: unit.name, roles: [.unit], unit: unit.id), password: "password-\(unit.id)", by: "test")
+            let actor = try service.signIn(user: unit.id, password: "password-\(unit.id)").actor
+            _ = try service.saveDraft(competitionRound, unit.id, document: documents[unit.id] ?? "", by: actor)
+            guard case .result = try service.submit(competitionRound, unit.id, by: actor) else { throw CrashTestError("\(unit.id) did not submit") }
+            _ = try service.accept(competitionRound, unit.id, by: admin)
+            try service.saveDaily(competitionRound, competition, unit.id, points: "85", by: admin)
+        }
+        let finalists = try service.nameFinalists(competitionRound, competition, by: admin)
+        let jurors = (1...5).map { "pw\($0)" }
+        for juror in jurors {
+            try service.addUser(User(id: juror, name: "评委\(juror)", roles: [.juror]), password: "password-\(juror)", by: "test")
+            try service.assignJuror(competitionRound, competition, juror: juror, by: admin)
+        }
+        return (jurors, finalists)
+    }
+
     static let onsiteRound = "crash-onsite"
 
     /// 茂南区's round of four units, each submitted, each with an assessor of its own.

@@ -161,17 +161,19 @@ struct OnsiteServiceTests {
 
 @Suite("kaohe serve --demo")
 struct DemoTests {
-    @Test("the demo seeds both rounds: 宣传部 and 组织部 submitted, the assessor assigned to every 茂南 unit and able to score")
+    @Test("the demo seeds both rounds: 宣传部 and every 茂南 unit submitted, the assessor assigned to every 茂南 unit and able to score, five jurors asked")
     func demo() throws {
         let folder = ServiceFixture.repository.appendingPathComponent("examples").path
         let fresh = try ServiceFixture.empty()
         let accounts = try Demo.seed(fresh.service, examples: folder)
-        #expect(accounts.map(\.user.id) == ["admin", "verifier", "kaohezu", "xuanchuan", "caizheng", "gongan", "jiaoyu",
-                                            "zuzhibu", "minzhengju", "shangwuju", "zhifaju"])
+        #expect(accounts.map(\.user.id) == ["admin", "verifier", "kaohezu", "pingwei1", "pingwei2", "pingwei3", "pingwei4", "pingwei5",
+                                            "xuanchuan", "caizheng", "gongan", "jiaoyu", "zuzhibu", "minzhengju", "shangwuju", "zhifaju"])
         #expect(accounts.allSatisfy { $0.password.count == 12 })
         let admin = try fresh.service.signIn(user: "admin", password: accounts[0].password).actor
         #expect(try fresh.service.units(of: Demo.roundID, for: admin).filter { $0.status == .submitted }.map(\.unit.id) == ["szq-xuanchuan"])
-        #expect(try fresh.service.units(of: Demo.onsiteRoundID, for: admin).filter { $0.status == .submitted }.map(\.unit.id) == ["mn-zuzhibu"])
+        #expect(try fresh.service.units(of: Demo.onsiteRoundID, for: admin).allSatisfy { $0.status == .submitted })
+        let board = try fresh.service.competitionBoard(Demo.onsiteRoundID, Demo.competitionID, for: admin)
+        #expect(board.record.jurors.map(\.id) == ["pingwei1", "pingwei2", "pingwei3", "pingwei4", "pingwei5"] && board.finalists.count == 3)
         let assessor = try fresh.service.signIn(user: "kaohezu", password: accounts[2].password).actor
         #expect(try fresh.service.assignments(Demo.onsiteRoundID, for: assessor).count == 4)
         try fresh.service.saveOnsite(Demo.onsiteRoundID, "mn-zuzhibu", item: "D1", points: "4", method: "现场查看", note: nil, by: assessor)

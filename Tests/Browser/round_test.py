@@ -45,8 +45,19 @@ USERS = [("admin", "区直机关工委", "admin", None, "admin-password-1"),
          ("cz", "财政局填报员", "unit", "szq-caizheng", "cz-password-1"),
          ("hc", "核查人", "verifier", None, "hc-password-1"),
          ("zzb", "组织部填报员", "unit", "mn-zuzhibu", "zzb-password-1"),
-         ("kz", "第一考核组 王明", "assessor", None, "kz-password-1")]
+         ("kz", "第一考核组 王明", "assessor", None, "kz-password-1"),
+         ("mz", "民政局填报员", "unit", "mn-minzhengju", "mz-password-1"),
+         ("sw", "商务局填报员", "unit", "mn-shangwuju", "sw-password-1"),
+         ("zf", "执法局填报员", "unit", "mn-zhifaju", "zf-password-1")] + \
+        [(f"pw{n}", f"评委{n}", "juror", None, f"pw{n}-password-1") for n in range(1, 6)]
 ONSITE_ROUND = "2026-maonan"
+CONTEST_ROUND = "2026-contest"
+COMPETITION = "maonan.innovation-2026"
+CONTEST_UNITS = [("mn-zuzhibu", "zzb", "zuzhibu", "区委组织部机关党支部", "party-government", "90"),
+                 ("mn-minzhengju", "mz", "minzhengju", "区民政局机关党支部", "social-service", "95.5"),
+                 ("mn-shangwuju", "sw", "shangwuju", "区商务局机关党支部", "economic", "70"),
+                 ("mn-zhifaju", "zf", "zhifaju", "区综合行政执法局机关党支部", "law-enforcement", "80")]
+DIMENSIONS = ["political", "ideological", "feasibility", "novelty", "effectiveness"]
 
 
 class Failure(Exception):
@@ -323,6 +334,7 @@ class Round:
         self.sign_out()
         self.follow_up()
         self.onsite()
+        self.competition()
 
     def follow_up(self):
         """After the round: 财政局 reports a problem rectified, the verifier closes it (销号), the
@@ -454,6 +466,125 @@ class Round:
         d1 = next(item for item in result["items"] if item["id"] == "D1")
         check(d1["awarded"] == 3.5 and d1["method"] == "现场查看" and d1["status"] == "partial", f"D1 is not the on-site score: {d1}")
         self.looked_at.append(f"on-site: 组织部 D1 {d1['awarded']} ({d1['method']}), total {result['total']}")
+        self.sign_out()
+
+    def competition(self):
+        """茂南区's brand-project competition: four units submit and are accepted, the committee
+        enters daily scores and names the finalists (three: 商务局's project is screened 返工),
+        five jurors each score the three finalists (one of them at 375 px), the committee closes
+        scoring; the page's winners and the API's report equal kaohe competition on the exported
+        sheets, byte for byte."""
+        d = self.driver
+        self.sign_in("admin", "admin-password-1")
+        self.click("开启新的考核轮次")
+        self.set_value("id", CONTEST_ROUND)
+        Select(self.field("checklist")).select_by_value("maonan.organs")
+        self.set_value("as_of", "2026-11-30")
+        self.set_value("units", "".join(f"{u},{name},{category}\n" for u, _, _, name, category, _ in CONTEST_UNITS))
+        self.click("开启轮次")
+        self.sign_out()
+        for unit, user, example, _, _, _ in CONTEST_UNITS:
+            self.sign_in(user, f"{user}-password-1")
+            self.go(f"/rounds/{CONTEST_ROUND}/units/{unit}?mode=text")
+            self.set_value("document", (ROOT / "examples" / "maonan" / f"{example}.yaml").read_text(encoding="utf-8"))
+            self.click("保存草稿")
+            self.go(f"/rounds/{CONTEST_ROUND}/units/{unit}")
+            self.click("提交")
+            check("已提交，结果如下" in self.text(), f"{unit} did not submit: " + self.text()[:300])
+            self.sign_out()
+
+        self.sign_in("admin", "admin-password-1")
+        self.go(f"/rounds/{CONTEST_ROUND}")
+        for unit, *_ in CONTEST_UNITS:
+            self.press(d.find_element(By.CSS_SELECTOR, f"form[action$='/{unit}/accept'] button"))
+        check(self.text().count("已受理") == 4, "accepting did not show 已受理 four times")
+        self.click("品牌项目比赛（入围、评委、评选结果）")
+        self.press(d.find_element(By.PARTIAL_LINK_TEXT, "茂南区区直机关党建创新大赛"))
+        check("尚未确定入围名单" in self.text() and "初审结论为返工" in self.text(), "the board's preview is missing: " + self.text()[:300])
+        for unit, *_, daily in CONTEST_UNITS:
+            self.set_value(f"daily-{unit}", daily)
+        self.click("保存日常得分")
+        check("已保存日常得分" in self.text(), "the daily scores were not saved: " + self.text()[:300])
+        self.shot("competition-preview")
+        self.click("确定入围名单")
+        check("入围名单已确定（3 个）" in self.text(), "the finalists were not named: " + self.text()[:300])
+        for n in range(1, 6):
+            Select(d.find_element(By.ID, "juror")).select_by_value(f"pw{n}")
+            self.click("请为评委")
+        check(self.text().count("0 / 3") == 5, "the five jurors are not listed with nothing scored yet")
+        self.shot("competition-jurors")
+        self.sign_out()
+
+        finalists = ["mn-zuzhibu", "mn-minzhengju", "mn-zhifaju"]
+        for n in range(1, 6):
+            self.sign_in(f"pw{n}", f"pw{n}-password-1")
+            phone = n == 1
+            if phone:
+                d.set_window_size(375, 812)
+            self.press(d.find_element(By.LINK_TEXT, CONTEST_ROUND))
+            self.press(d.find_element(By.PARTIAL_LINK_TEXT, "茂南区区直机关党建创新大赛"))
+            check("入围单位 3 个，您已评 0 个" in self.text(), f"pw{n} does not see three finalists to score: " + self.text()[:300])
+            for index, unit in enumerate(finalists):
+                self.press(d.find_element(By.CSS_SELECTOR, f"a[href$='/jury/{unit}']"))
+                values = {dimension: str(12 + n + index - offset % 2 + (0.5 if offset == 4 else 0)) for offset, dimension in enumerate(DIMENSIONS)}
+                if phone:  # typed by hand on the phone; the other jurors' boxes filled at once, as a paste would
+                    for dimension, value in values.items():
+                        self.set_value(dimension, value)
+                else:
+                    d.execute_script("for (const [name, value] of Object.entries(arguments[0])) document.getElementsByName(name)[0].value = value", values)
+                if phone and index == 0:
+                    self.shot("jury-score-phone", width=375)
+                    self.fits_a_phone("the juror's scoring page")
+                    d.set_window_size(375, 812)
+                self.click("保存评分")
+                check(f"您已评 {index + 1} 个" in self.text(), f"pw{n}'s score of {unit} was not saved: " + self.text()[:300])
+            if phone:
+                self.shot("jury-list-phone", width=375)
+                self.fits_a_phone("the juror's list of finalists")
+                check("评委2" not in self.text(), "a juror sees another juror")
+            self.sign_out()
+
+        self.sign_in("admin", "admin-password-1")
+        self.go(f"/rounds/{CONTEST_ROUND}/competitions/{COMPETITION}")
+        check(self.text().count("3 / 3") == 5, "the board does not show every juror done")
+        self.click("结束评分，公布结果")
+        page = self.text()
+        check("评分已结束" in page and "六、优秀项目" in page, "closing did not show the results: " + page[:300])
+        self.shot("competition-closed")
+        struck = d.find_elements(By.TAG_NAME, "del")
+        check(len(struck) == 6, f"expected the highest and lowest of three finalists struck out, found {len(struck)}")
+
+        # kaohe competition on the same sheets: the report byte for byte, the winners in the page's order.
+        folder = self.folder / "contest"
+        for sub in ["assessments", "scoresheets", "jury"]:
+            (folder / sub).mkdir(parents=True)
+        sheets = json.loads(self.api(f"/api/v1/rounds/{CONTEST_ROUND}/competitions/{COMPETITION}/sheets"))
+        for unit in sheets["field"]:
+            (folder / "assessments" / f"{unit}.json").write_bytes(self.api(f"/api/v1/rounds/{CONTEST_ROUND}/units/{unit}/draft"))
+        for index, sheet in enumerate(sheets["scoresheets"]):
+            (folder / "scoresheets" / f"{index}.json").write_text(json.dumps(sheet, ensure_ascii=False), encoding="utf-8")
+        for sheet in sheets["jury"]:
+            (folder / "jury" / f"{sheet['judge']['id']}.json").write_text(json.dumps(sheet, ensure_ascii=False), encoding="utf-8")
+        (folder / "daily.json").write_text(json.dumps(sheets["daily"], ensure_ascii=False), encoding="utf-8")
+        ran = subprocess.run([self.kaohe, "competition", "--rules", str(ROOT / "rules"), "--competition", COMPETITION, "--format", "json",
+                              "--assessments", str(folder / "assessments"), "--scoresheets", str(folder / "scoresheets"),
+                              "--jury", str(folder / "jury"), "--daily", str(folder / "daily.json")], capture_output=True, check=False)
+        check(ran.returncode == 0, "kaohe competition failed: " + ran.stderr.decode())
+        report = self.api(f"/api/v1/rounds/{CONTEST_ROUND}/competitions/{COMPETITION}/report")
+        check(report == ran.stdout, "the web's competition report differs from kaohe competition --format json")
+        winners = json.loads(ran.stdout)["winners"]
+        names = {u: name for u, _, _, name, _, _ in CONTEST_UNITS}
+        section = page[page.index("六、优秀项目"):]
+        positions = [section.find(names[w["unit"]]) for w in winners]
+        check(len(winners) == 3 and all(p >= 0 for p in positions) and positions == sorted(positions),
+              f"the page's winners are not kaohe competition's: {[w['unit'] for w in winners]}")
+        self.looked_at.append("competition winners " + " > ".join(f"{names[w['unit']]} {w['final']}" for w in winners))
+        self.sign_out()
+        self.sign_in("pw2", "pw2-password-1")
+        self.go(f"/rounds/{CONTEST_ROUND}/competitions/{COMPETITION}/jury")
+        check("评分已结束，不能再改分" in self.text() and "五、最终排名" in self.text(), "a juror does not see the results after the close")
+        self.shot("jury-closed-phone", width=375)
+        self.fits_a_phone("the juror's results")
         self.sign_out()
 
     def check_against_evaluate(self, page):

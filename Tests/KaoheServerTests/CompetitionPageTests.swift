@@ -85,7 +85,7 @@ struct CompetitionPageTests {
                                      body: PageTests.form(["csrf": csrf])) { #expect($0.headers[.location] == Self.base + "?done=closed") }
             let closed = try await client.execute(uri: Self.base + "?done=closed", method: .get, headers: [.cookie: admin]) { String(buffer: $0.body) }
             PageTests.checkPage(closed)
-            #expect(closed.contains("评分已结束") && closed.contains("六、优秀项目（8 个）") && closed.contains("<del>pw1 "))
+            #expect(closed.contains("评分已结束") && closed.contains("六、优秀项目（8 个）") && closed.contains("<del>评委1 "))
             #expect(closed.contains("report.html\" download"))
             let results = try await client.execute(uri: Self.base + "/jury", method: .get, headers: [.cookie: pw1]) { String(buffer: $0.body) }
             #expect(results.contains("评分已结束，不能再改分") && results.contains("五、最终排名"))

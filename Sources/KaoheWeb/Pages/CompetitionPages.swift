@@ -145,7 +145,7 @@ extension PageRoutes {
         case .closed: stage = "评分已结束：以下为最终结果。"
         }
         body += "<p class=\"status\">\(E.e(stage))</p>\n"
-        let notices = ["daily": "已保存日常得分。", "finalists": "已确定入围名单，可以开始评委评分。", "closed": "已结束评分，结果如下。"]
+        let notices = ["daily": "已保存日常得分。", "finalists": "已确定入围名单，可以开始评委评分。"]
         if let notice = notice.flatMap({ notices[$0] }) { body += "<p role=\"status\">\(E.e(notice))</p>\n" }
         if let error { body += "<p class=\"error\" role=\"alert\">\(E.e(error))</p>\n" }
         if let problem = board.problem { body += "<p class=\"error\">\(E.e(problem))</p>\n" }
@@ -166,7 +166,7 @@ extension PageRoutes {
             if board.stage == .closed {
                 body += "<p class=\"exports\">导出：<a href=\"\(here)/report.html\" download>比赛结果（HTML，可打印）</a>"
                     + "　<a href=\"/api/v1/rounds/\(E.e(roundID))/competitions/\(E.e(id))/sheets\" download=\"\(E.e(id))-sheets.json\">评分表（JSON，kaohe competition 可读）</a></p>\n"
-                body += juryDetail(outcome)
+                body += juryDetail(outcome, names: Dictionary(board.record.jurors.map { ($0.id, $0.name) }) { a, _ in a })
             }
             body += CompetitionReport.htmlSections(outcome, stagesOnly: true, wrapped: true)
         }
@@ -181,7 +181,7 @@ extension PageRoutes {
             let field = "daily-\(row.unit.id)"
             let value = typed?[field] ?? board.record.daily[row.unit.id] ?? ""
             return [E.e(row.unit.name), row.status.label,
-                    "<label class=\"inline\" for=\"\(E.e(field))\">\(E.e(row.unit.name))的日常得分</label><input type=\"number\" class=\"points\" id=\"\(E.e(field))\" name=\"\(E.e(field))\" "
+                    "<input type=\"number\" class=\"points\" id=\"\(E.e(field))\" name=\"\(E.e(field))\" aria-label=\"\(E.e(row.unit.name))的日常得分\" "
                         + "min=\"0\" max=\"100\" step=\"0.01\" inputmode=\"decimal\" value=\"\(E.e(value))\">"]
         })
         return body + "<p><button type=\"submit\">保存日常得分</button></p></form>\n"
@@ -211,11 +211,12 @@ extension PageRoutes {
     }
 
     /// After scoring closes: each finalist's judge totals, those trimmed away struck through.
-    func juryDetail(_ outcome: CompetitionOutcome) -> String {
+    func juryDetail(_ outcome: CompetitionOutcome, names: [String: String]) -> String {
         guard outcome.juryStage else { return "" }
         return "<h2>各评委总分（划线的为去掉的最高分、最低分）</h2>\n" + Self.table(["单位", "评委总分", "评委得分（百分制）"], outcome.finalRanking.map { r in
             let judges = r.entry.jury?.judges.map { j in
-                j.kept ? "\(E.e(j.id)) \(DecimalMath.format(j.total))" : "<del>\(E.e(j.id)) \(DecimalMath.format(j.total))</del>"
+                let text = "\(E.e(names[j.id] ?? j.id)) \(DecimalMath.format(j.total))"
+                return j.kept ? text : "<del>\(text)</del>"
             }.joined(separator: "、") ?? "—"
             return [E.e(r.entry.unit.name), judges, r.entry.jury.map { DecimalMath.format($0.score, decimals: 2) } ?? "—"]
         })

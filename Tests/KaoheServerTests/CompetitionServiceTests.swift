@@ -146,6 +146,7 @@ struct CompetitionServiceTests {
         #expect(minzheng.jury?.judges.filter(\.kept).map(\.id) == ["pw2", "pw3", "pw4"] && minzheng.jury?.score == Rational(905, 10))
         #expect(minzheng.onsite == Rational(92) && minzheng.final == Rational(916, 10))
         #expect(try c.service.competitionBoard(c.round.id, id, for: c.jurors[0]).outcome?.winners.count == 3)
+        #expect(throws: ServiceError.forbidden("您不是本比赛的评委")) { _ = try c.service.competitionBoard(c.round.id, id, for: c.jurors[5]) }
         #expect(throws: ServiceError.conflict("评分已结束，不再改动")) {
             try c.service.saveJury(c.round.id, id, "mn-zuzhibu", scores: CompetitionFixture.points(juror: 1, unit: "mn-zuzhibu"), by: c.jurors[0])
         }

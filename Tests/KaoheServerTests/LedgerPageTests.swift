@@ -12,6 +12,31 @@ import Testing
 /// it (销号), each sees only what is theirs, overdue items stand out, the committee exports.
 @Suite("The ledger's pages")
 struct LedgerPageTests {
+    @Test("回头看: 财政局's December self-assessment accepted in a later round marks the problems gone as rectified, and the item's page says so")
+    func lookback() async throws {
+        let f = try LedgerServiceTests.accepted(.sqlite)
+        let admin = try f.signIn("admin", "admin-password")
+        let december = Round(id: "2026-12", checklist: "leshan-shizhong.annual", asOf: Day("2026-12-31") ?? Day(ordinal: 0))
+        try f.service.openRound(december, units: [KaoheCore.Unit(id: "szq-caizheng", name: "区财政局机关党支部", category: "economic")], by: "admin")
+        let cz = try f.signIn("cz", "cz-password-1")
+        _ = try f.service.saveDraft(december.id, "szq-caizheng",
+                                    document: try ServiceFixture.example("caizheng", folder: "examples/leshan-shizhong-annual-2026-12"), by: cz)
+        _ = try f.service.submit(december.id, "szq-caizheng", by: cz)
+        let summary = try f.service.accept(december.id, "szq-caizheng", by: admin)
+        #expect(summary.rectified > 0)
+        let gone = try #require(try f.store.ledger.items(LedgerFilter(unit: "szq-caizheng", status: .rectified)).first)
+        let still = try #require(try f.store.ledger.items(LedgerFilter(unit: "szq-caizheng", status: .open)).first)
+        try await RouterClient.test(WebServer.router(f.service)) { client in
+            let session = try await PageTests.signIn(client, "cz", "cz-password-1")
+            let page = try await client.execute(uri: "/ledger/\(gone.id)", method: .get, headers: [.cookie: session]) { String(buffer: $0.body) }
+            PageTests.checkPage(page)
+            #expect(page.contains("<h2>回头看</h2>") && page.contains("2026-12-31 再次考核时问题未再出现：转为<strong>已整改</strong>，待核查人核查销号（admin 受理考核结果时自动比对）"),
+                    "\(page.prefix(3000))")
+            let open = try await client.execute(uri: "/ledger/\(still.id)", method: .get, headers: [.cookie: session]) { String(buffer: $0.body) }
+            #expect(!open.contains("<h2>回头看</h2>"))
+        }
+    }
+
     @Test("a unit reports rectified with a note, a verifier closes it, the item's page shows each move; overdue in red; CSV for Excel")
     func rectifyAndClose() async throws {
         let f = try LedgerServiceTests.accepted(.sqlite)

@@ -22,11 +22,15 @@ extension KaoheService {
     }
 
     /// The committee's view of a competition: stage, daily scores, jurors and the outcome so far.
-    /// Before scoring closes it shows how many finalists each juror has scored, not the points.
+    /// Before scoring closes it shows how many finalists each juror has scored, not the points;
+    /// the competition's own jurors see it once scoring is closed.
     package func competitionBoard(_ roundID: String, _ id: String, for actor: Actor) throws(ServiceError) -> CompetitionBoard {
         let (round, definition) = try competitionScope(roundID, id, for: actor, action: "competition.read")
         let record = try store.competition(round: roundID, competition: id)
         if !actor.user.has(.admin) {
+            guard actor.user.has(.juror), record.jurors.contains(where: { $0.id == actor.user.id }) else {
+                try deny(actor, "competition.read", "\(roundID)/\(id)", .forbidden("您不是本比赛的评委"))
+            }
             guard record.isClosed else { try deny(actor, "competition.read", "\(roundID)/\(id)", .forbidden("评分结束后才能查看比赛结果")) }
         }
         var board = CompetitionBoard(definition: definition, record: record, stage: record.isClosed ? .closed : record.named == nil ? .preview : .scoring,

@@ -77,6 +77,7 @@ extension PageRoutes {
         body += "<dt>问题</dt><dd>\(E.e(item.problem))</dd><dt>整改措施</dt><dd>\(E.e(item.action ?? "—"))</dd><dt>责任人</dt><dd>\(E.e(item.owner ?? "—"))</dd>"
         body += "<dt>整改期限</dt><dd class=\"\(late ? "error" : "")\">\(item.due?.description ?? "—")\(late ? "（已逾期）" : "")</dd>"
         body += "<dt>状态</dt><dd><strong>\(item.status.label)</strong></dd></dl>\n"
+        body += lookback(history)
         let moves = service.moves(of: item, history: history, for: actor)
         if !moves.isEmpty {
             body += "<h2>办理</h2><form method=\"post\" action=\"/ledger/\(item.id)/move\">\(E.csrfField(actor))"
@@ -91,6 +92,19 @@ extension PageRoutes {
         return body + Self.table(["日期", "办理人", "状态", "说明", "佐证材料"], history.map { entry in
             [entry.on.description, E.e(entry.actor), (entry.from.map { "\($0.label) → " } ?? "") + entry.to.label, E.e(entry.note ?? ""), E.e(entry.evidence ?? "")]
         })
+    }
+
+    /// 回头看: what each later assessment found of this problem — gone (rectified, awaiting a
+    /// verifier's 销号) or back after it was closed (reopened) — with when and on whose acceptance.
+    func lookback(_ history: [HistoryEntry]) -> String {
+        let found = history.filter { $0.action == .rectified || $0.action == .reopened }
+        guard !found.isEmpty else { return "" }
+        return "<h2>回头看</h2>\n<ul class=\"lookback\">" + found.map { entry in
+            let what = entry.action == .rectified
+                ? "再次考核时问题未再出现：转为<strong>已整改</strong>，待核查人核查销号"
+                : "销号后再次考核时问题又出现：<strong>重新打开</strong>，需再次整改"
+            return "<li>\(entry.on.description) \(what)（\(E.e(entry.actor)) 受理考核结果时自动比对）</li>"
+        }.joined() + "</ul>\n"
     }
 
     /// What a move is called where it is made: 销号, 退回整改 (a verifier sending it back), …

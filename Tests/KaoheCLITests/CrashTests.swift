@@ -184,6 +184,80 @@ struct CrashTests {
         #expect(try SQLServerStore(location: scratch.location).verifyAudit().isEmpty)
     }
 
+    @Test("SIGKILL while a unit reports items rectified and a verifier closes them: each item's status its history's last move, every answered move kept, both chains whole",
+          arguments: Backend.available)
+    func killedDuringLedgerMoves(_ backend: Backend) async throws {
+        let scratch = try ScratchDatabase(backend)
+        let ids = try Self.prepareLedger(scratch.location)
+        let server = try Server(location: scratch.location)
+        let acknowledged = Locked<[Int64: LedgerStatus]>([:])
+        let port = server.port
+        func move(_ id: Int64, _ status: LedgerStatus, _ session: Session) async -> Bool {
+            let status = try? await Server.put(port: port, "/api/v1/ledger/\(id)/status", body: "{\"status\": \"\(status.rawValue)\", \"note\": \"第\(id)项\"}",
+                                               session: session, method: "POST")
+            return status == 200
+        }
+        let unit = try await server.signIn("cz", "password-cz")
+        let verifier = try await server.signIn("hc", "password-hc")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for id in ids {
+                    for status in [LedgerStatus.rectifying, .rectified] {
+                        guard await move(id, status, unit) else { return }
+                        acknowledged.update { $0[id] = status }
+                    }
+                }
+            }
+            group.addTask {
+                for id in ids {
+                    while acknowledged.value[id] != .rectified { try await Task.sleep(for: .milliseconds(5)) }
+                    guard await move(id, .closed, verifier) else { return }
+                    acknowledged.update { $0[id] = .closed }
+                }
+            }
+            group.addTask {
+                for _ in 0..<400 where acknowledged.value.count < ids.count / 2 { try await Task.sleep(for: .milliseconds(10)) }
+                server.kill()
+            }
+            try await group.waitForAll()
+        }
+        let answered = acknowledged.value
+        #expect(answered.count >= 2, "the burst had barely started: \(answered)")
+        let ledger = try SQLServerStore(location: scratch.location).ledger
+        let order: [LedgerStatus] = [.open, .rectifying, .rectified, .closed]
+        for id in ids {
+            let (item, history) = try #require(try ledger.item(id))
+            #expect(history.last?.to == item.status, "#\(id): its status is not its last move")
+            if let last = answered[id] {
+                #expect((order.firstIndex(of: item.status) ?? 0) >= (order.firstIndex(of: last) ?? 0), "#\(id): answered \(last), stored \(item.status)")
+                #expect(history.contains { $0.to == last }, "#\(id): the answered move to \(last) is not in its history")
+            }
+        }
+        #expect(try ledger.verify(head: nil).isIntact)
+        #expect(try SQLServerStore(location: scratch.location).verifyAudit().isEmpty)
+    }
+
+    /// 市中区's round with 财政局's example submitted and accepted (17 ledger items), a verifier;
+    /// the items' ids.
+    static func prepareLedger(_ location: String) throws -> [Int64] {
+        let store = try SQLServerStore(location: location)
+        let engine = try Engine(packs: BundledPacks.all)
+        let service = KaoheService(store: store, engine: engine, rules: try engine.rules(at: [CLITests.repository.appendingPathComponent("rules").path]),
+                                   hasher: .testing)
+        try service.addUser(User(id: "admin", name: "工委", roles: [.admin]), password: "admin-password", by: "test")
+        try service.addUser(User(id: "cz", name: "财政局", roles: [.unit], unit: "szq-caizheng"), password: "password-cz", by: "test")
+        try service.addUser(User(id: "hc", name: "核查人", roles: [.verifier]), password: "password-hc", by: "test")
+        let round = "crash-ledger"
+        try service.openRound(Round(id: round, checklist: "leshan-shizhong.annual", asOf: Day("2026-11-30") ?? Day(ordinal: 0)),
+                              units: [KaoheCore.Unit(id: "szq-caizheng", name: "区财政局机关党支部", category: "economic")], by: "test")
+        let cz = try service.signIn(user: "cz", password: "password-cz").actor
+        let document = try String(contentsOf: CLITests.repository.appendingPathComponent("examples/leshan-shizhong-annual/caizheng.yaml"), encoding: .utf8)
+        _ = try service.saveDraft(round, "szq-caizheng", document: document, by: cz)
+        guard case .result = try service.submit(round, "szq-caizheng", by: cz) else { throw CrashTestError("财政局 did not submit") }
+        _ = try service.accept(round, "szq-caizheng", by: try service.signIn(user: "admin", password: "admin-password").actor)
+        return try store.ledger.items(LedgerFilter(unit: "szq-caizheng")).map(\.id)
+    }
+
     static let competitionRound = "crash-competition"
     static let competition = "maonan.innovation-2026"
 
@@ -323,9 +397,9 @@ struct CrashTests {
             return Session(cookie: cookie, csrf: csrf)
         }
 
-        static func put(port: Int, _ path: String, body: String, session: Session) async throws -> Int {
+        static func put(port: Int, _ path: String, body: String, session: Session, method: String = "PUT") async throws -> Int {
             guard var request = URLRequest(string: "http://127.0.0.1:\(port)\(path)") else { throw CrashTestError("bad address") }
-            request.httpMethod = "PUT"
+            request.httpMethod = method
             request.httpBody = Data(body.utf8)
             request.setValue(session.cookie, forHTTPHeaderField: "Cookie")
             request.setValue(session.csrf, forHTTPHeaderField: "X-CSRF-Token")

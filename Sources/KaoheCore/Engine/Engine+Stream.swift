@@ -6,16 +6,20 @@ extension Engine {
     /// wrong line is reported and nothing more is written after the first one; the caller keeps
     /// what it wrote uncommitted (see ``OutputFile``). A checklist with brand-project standards
     /// compares every unit's projects with all the others, so its batch is scored whole.
-    public func stream(_ rules: LoadResult, inputs: [String], checklist: String? = nil, asOf: Day? = nil,
+    /// `explaining: false` builds no explanation lines, for a `render` that writes none.
+    public func stream(_ rules: LoadResult, inputs: [String], checklist: String? = nil, asOf: Day? = nil, explaining: Bool = true,
                        render: @escaping @Sendable (UnitResult) -> String,
                        write: (String) throws -> Void) throws(EngineFailure) -> StreamRun {
-        let plan = try rules.plan(checklist ?? inputs.lazy.compactMap(AssessmentReader.checklistID(ofFirstLineOf:)).first)
+        // A loop, not `lazy.compactMap(…).first`, which reads the first file's first line twice.
+        var named = checklist
+        for input in inputs where named == nil { named = AssessmentReader.checklistID(ofFirstLineOf: input) }
+        let plan = try rules.plan(named)
         guard plan.standards == nil else {
             let run = try evaluate(rules, inputs: inputs, checklist: checklist, asOf: asOf)
             try Self.writing { try write(ParallelMap.map(run.batch.inputOrder, chunk: 256, render).joined()) }
             return StreamRun(units: run.batch.results.count, ruleErrors: run.ruleErrors)
         }
-        let streamer = StreamingEvaluator(evaluator: BatchEvaluator(scorer: Scorer(plan: plan)))
+        let streamer = StreamingEvaluator(evaluator: BatchEvaluator(scorer: Scorer(plan: plan, explaining: explaining)))
         var sources = rules.sources
         var diagnostics = Diagnostics()
         var run = StreamRun()

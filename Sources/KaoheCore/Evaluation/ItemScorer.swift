@@ -1,11 +1,13 @@
 import Foundation
 
 /// Scores one item for one unit: applicability, the scoring method, missing data and faults,
-/// and the explanation of every step.
+/// and — when `explaining` — the explanation of every step. Without it no explanation line is
+/// built at all (for output that has none, `--brief`); scores, outputs and findings are the same.
 struct ItemScorer {
     let plan: ChecklistPlan
     let unit: Unit
     let asOf: Day
+    var explaining = true
 
     struct Outcome {
         var status: ItemStatus
@@ -19,25 +21,27 @@ struct ItemScorer {
 
     func score(_ itemPlan: ItemPlan, frame: inout Frame, response: Response?, onsite: OnsiteScore? = nil) -> Outcome {
         let item = itemPlan.item
+        var explain = ExplanationLines(keeping: explaining)
         if let categories = item.appliesTo {
-            let names = categories.map(\.value)
-            guard let category = unit.category, names.contains(category) else {
-                return Outcome(status: .notApplicable, awarded: 0,
-                               explain: ["适用类别：\(names.joined(separator: "、"))；本单位类别：\(unit.category ?? "未填写") → 不涉及"])
+            guard let category = unit.category, categories.contains(where: { $0.value == category }) else {
+                explain.add("适用类别：\(categories.map(\.value).joined(separator: "、"))；本单位类别：\(unit.category ?? "未填写") → 不涉及")
+                return Outcome(status: .notApplicable, awarded: 0, explain: explain.lines)
             }
         }
-        var explain: [String] = []
         if let when = itemPlan.when {
             do {
                 let value = try Evaluator.evaluate(when, &frame)
-                explain += factLines(when, frame)
+                explain.add(contentsOf: factLines(when, frame))
                 switch value {
-                case .bool(true): explain.append(words.applies(when.text, true))
-                case .bool: return Outcome(status: .notApplicable, awarded: 0, explain: explain + [words.applies(when.text, false)])
+                case .bool(true): explain.add(words.applies(when.text, true))
+                case .bool:
+                    explain.add(words.applies(when.text, false))
+                    return Outcome(status: .notApplicable, awarded: 0, explain: explain.lines)
                 default: return missing(value, item, explain)
                 }
             } catch {
-                return Outcome(status: .error, awarded: 0, explain: explain + ["规则错误：\(error.message)"], fault: error)
+                explain.add("规则错误：\(error.message)")
+                return Outcome(status: .error, awarded: 0, explain: explain.lines, fault: error)
             }
         }
         do {
@@ -50,20 +54,19 @@ struct ItemScorer {
             }
             return outcome
         } catch {
-            return Outcome(status: .error, awarded: 0, explain: explain + ["规则错误：\(error.message)"], fault: error)
+            explain.add("规则错误：\(error.message)")
+            return Outcome(status: .error, awarded: 0, explain: explain.lines, fault: error)
         }
     }
 
     func method(_ itemPlan: ItemPlan, _ frame: inout Frame, response: Response?, onsite: OnsiteScore?,
-                explain start: [String]) throws(EvaluationFault) -> Outcome {
+                explain start: ExplanationLines) throws(EvaluationFault) -> Outcome {
         let item = itemPlan.item
         let points = item.points
         var explain = start
         func value(_ expression: CompiledExpression, showFacts: Bool = true) throws(EvaluationFault) -> Value {
             let v = try Evaluator.evaluate(expression, &frame)
-            if showFacts {
-                for line in factLines(expression, frame) where !explain.contains(line) { explain.append(line) }
-            }
+            if showFacts { explain.add(new: factLines(expression, frame)) }
             return v
         }
         switch itemPlan.score {
@@ -71,44 +74,45 @@ struct ItemScorer {
             let v = try value(condition)
             guard case .bool(let b) = v else { return missing(v, item, explain) }
             let awarded = b ? points : 0
-            if condition.facts.count == 1, condition.facts[0] == condition.text, let last = explain.last, last == words.fact(label(condition.text), v) {
+            if explain.keeping, condition.facts.count == 1, condition.facts[0] == condition.text, let last = explain.last,
+               last == words.fact(label(condition.text), v) {
                 // A single yes/no fact: 已制定运行规则：是 → 4 分.
-                explain[explain.count - 1] = words.gives(last, awarded)
+                explain.replaceLast(with: words.gives(last, awarded))
             } else {
-                explain.append(words.gives(words.condition(condition.text, b), awarded))
+                explain.add(words.gives(words.condition(condition.text, b), awarded))
             }
-            return Outcome(status: .met, awarded: awarded, explain: explain)
+            return Outcome(status: .met, awarded: awarded, explain: explain.lines)
         case .expr(let expression):
             let v = try value(expression)
             guard case .number(let n) = v else { return missing(v, item, explain) }
             let clamped = DecimalMath.max(0, DecimalMath.min(points, n))
-            explain.append(words.computed(expression.text, n, clampedTo: clamped, of: points))
-            return Outcome(status: .met, awarded: clamped, explain: explain, outputs: short(clamped, of: points) ? ["value": format(n)] : [:])
+            explain.add(words.computed(expression.text, n, clampedTo: clamped, of: points))
+            return Outcome(status: .met, awarded: clamped, explain: explain.lines, outputs: short(clamped, of: points) ? ["value": format(n)] : [:])
         case .thresholds(let expression, let steps):
             let v = try value(expression, showFacts: !isFact(expression))
             guard case .number(let n) = v else { return missing(v, item, explain) }
             let subject = subject(expression)
             if let step = steps.first(where: { $0.min <= n }) {
-                explain.append(words.step(subject, n, reaches: step.min, step.points))
-                return Outcome(status: .met, awarded: step.points, explain: explain,
+                explain.add(words.step(subject, n, reaches: step.min, step.points))
+                return Outcome(status: .met, awarded: step.points, explain: explain.lines,
                                outputs: short(step.points, of: points) ? ["value": format(n)] : [:])
             }
-            explain.append(words.belowSteps(subject, n, lowest: steps.last?.min ?? 0))
-            return Outcome(status: .met, awarded: 0, explain: explain, outputs: ["value": format(n)])
+            explain.add(words.belowSteps(subject, n, lowest: steps.last?.min ?? 0))
+            return Outcome(status: .met, awarded: 0, explain: explain.lines, outputs: ["value": format(n)])
         case .ratio(let ofExpression, let overExpression, let fullAt, let whenZeroFull):
             let of = try value(ofExpression, showFacts: !isFact(ofExpression)), over = try value(overExpression, showFacts: !isFact(overExpression))
             guard case .number(let a) = of, case .number(let b) = over else { return missing(.missing(of, over), item, explain) }
             if b == 0 {
                 let awarded = whenZeroFull ? points : 0
-                explain.append(words.overZero(subject(overExpression), full: whenZeroFull, awarded))
-                return Outcome(status: .met, awarded: awarded, explain: explain)
+                explain.add(words.overZero(subject(overExpression), full: whenZeroFull, awarded))
+                return Outcome(status: .met, awarded: awarded, explain: explain.lines)
             }
             let ratio = a / b
             let share = DecimalMath.max(0, DecimalMath.min(1, ratio / fullAt))
             let awarded = points * share
-            explain.append(words.ratio(of: subject(ofExpression), a, over: subject(overExpression), b, ratio: ratio, fullAt: fullAt,
+            explain.add(words.ratio(of: subject(ofExpression), a, over: subject(overExpression), b, ratio: ratio, fullAt: fullAt,
                                        points: points, share: share, awarded: awarded))
-            return Outcome(status: .met, awarded: awarded, explain: explain,
+            return Outcome(status: .met, awarded: awarded, explain: explain.lines,
                            outputs: short(awarded, of: points) ? ["value": ExplanationWording.percent(ratio)] : [:])
         case .deduct(let per, let countExpression, let cap):
             let v = try value(countExpression, showFacts: !isFact(countExpression))
@@ -117,9 +121,9 @@ struct ItemScorer {
             let times = DecimalMath.max(0, count)
             let deduction = DecimalMath.min(limit, per * times)
             let awarded = DecimalMath.max(0, points - deduction)
-            explain.append(words.count(subject(countExpression), count))
-            explain.append(words.deduction(per: per, count: times, cap: limit, points: points, awarded: awarded))
-            return Outcome(status: .met, awarded: awarded, explain: explain, outputs: short(awarded, of: points) ? ["count": format(count)] : [:])
+            explain.add(words.count(subject(countExpression), count))
+            explain.add(words.deduction(per: per, count: times, cap: limit, points: points, awarded: awarded))
+            return Outcome(status: .met, awarded: awarded, explain: explain.lines, outputs: short(awarded, of: points) ? ["count": format(count)] : [:])
         case .check(let binding):
             var facts: [String: Value] = [:]
             var absent: [String] = []
@@ -135,34 +139,36 @@ struct ItemScorer {
             let result = try binding.check.init().evaluate(context)
             let share = DecimalMath.max(0, DecimalMath.min(1, result.fraction))
             let description = binding.check.description
-            explain.append(words.check(description.title, description.id))
-            explain += result.explanation.map { "  " + $0 }
-            explain.append(words.share(share, of: points, points * share))
-            return Outcome(status: .met, awarded: points * share, explain: explain, outputs: result.outputs,
+            explain.add(words.check(description.title, description.id))
+            explain.add(contentsOf: result.explanation.map { "  " + $0 })
+            explain.add(words.share(share, of: points, points * share))
+            return Outcome(status: .met, awarded: points * share, explain: explain.lines, outputs: result.outputs,
                            checkFindings: result.findings)
         case .manual:
             if let onsite {
-                explain.append("现场评分 \(format(onsite.points))（\(onsite.method)，\(onsite.assessor)）" + (onsite.note.map { "：\($0)" } ?? ""))
-                return Outcome(status: .met, awarded: onsite.points, explain: explain)
+                explain.add("现场评分 \(format(onsite.points))（\(onsite.method)，\(onsite.assessor)）" + (onsite.note.map { "：\($0)" } ?? ""))
+                return Outcome(status: .met, awarded: onsite.points, explain: explain.lines)
             }
             if let selfScore = response?.selfScore {
-                explain.append("现场赋分项，暂无现场评分：采用自评分 \(format(selfScore))，待核实")
-                return Outcome(status: .unverified, awarded: selfScore, explain: explain)
+                explain.add("现场赋分项，暂无现场评分：采用自评分 \(format(selfScore))，待核实")
+                return Outcome(status: .unverified, awarded: selfScore, explain: explain.lines)
             }
-            return Outcome(status: .missing, awarded: 0, explain: explain + ["现场赋分项，既无现场评分也无自评分"],
-                           missingFacts: ["自评分"])
+            explain.add("现场赋分项，既无现场评分也无自评分")
+            return Outcome(status: .missing, awarded: 0, explain: explain.lines, missingFacts: ["自评分"])
         }
     }
 
-    func missing(_ value: Value, _ item: Item, _ explain: [String]) -> Outcome {
+    func missing(_ value: Value, _ item: Item, _ start: ExplanationLines) -> Outcome {
         var names: [String] = []
         if case .missing(let n) = value { names = n }
         let titles = names.map(plan.label(of:))
+        var explain = start
         if item.excludeWhenMissing {
-            return Outcome(status: .notApplicable, awarded: 0, explain: explain + ["缺少：\(titles.joined(separator: "、")) → missing: exclude → 不涉及"])
+            explain.add("缺少：\(titles.joined(separator: "、")) → missing: exclude → 不涉及")
+            return Outcome(status: .notApplicable, awarded: 0, explain: explain.lines)
         }
-        return Outcome(status: .missing, awarded: 0, explain: explain + ["缺少：\(titles.joined(separator: "、")) → 证据不足，0 分"],
-                       missingFacts: titles)
+        explain.add("缺少：\(titles.joined(separator: "、")) → 证据不足，0 分")
+        return Outcome(status: .missing, awarded: 0, explain: explain.lines, missingFacts: titles)
     }
 
     var words: ExplanationWording { plan.wording }

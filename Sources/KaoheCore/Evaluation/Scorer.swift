@@ -5,10 +5,15 @@ import Foundation
 /// grades from the rounded total, and the findings to rectify.
 public struct Scorer: Sendable {
     public let plan: ChecklistPlan
+    /// Whether items carry their explanation lines; without, the same scores and findings come
+    /// out faster, for output that shows no items (`--brief`).
+    public let explaining: Bool
 
-    /// A scorer for the compiled checklist `plan`.
-    public init(plan: ChecklistPlan) {
+    /// A scorer for the compiled checklist `plan`; `explaining: false` leaves every item's
+    /// explanation empty.
+    public init(plan: ChecklistPlan, explaining: Bool = true) {
         self.plan = plan
+        self.explaining = explaining
     }
 
     /// Scores one unit on `asOf`: every item, section, penalty, bonus and veto, with its explanation.
@@ -16,7 +21,7 @@ public struct Scorer: Sendable {
         let c = plan.checklist
         var frame = Frame(facts: assessment.facts, asOf: asOf, period: c.period)
         let unit = assessment.unit
-        let scorer = ItemScorer(plan: plan, unit: unit, asOf: asOf)
+        let scorer = ItemScorer(plan: plan, unit: unit, asOf: asOf, explaining: explaining)
         var findings = FindingList(plan: plan, unit: unit, asOf: asOf)
         var items: [ItemResult] = []
         var sections: [SectionResult] = []

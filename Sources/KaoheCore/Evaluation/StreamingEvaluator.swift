@@ -72,7 +72,7 @@ package struct StreamingEvaluator: Sendable {
             // Walk the complete lines with a cursor and keep only the unfinished tail, so the
             // buffer is not shifted once per line.
             var cursor = pending.startIndex
-            while !stopped, let newline = pending[cursor...].firstIndex(of: 0x0A) {
+            while !stopped, let newline = ByteScan.newline(in: pending, from: cursor) {
                 lineNumber += 1
                 block.append((lineNumber, Data(pending[cursor..<newline])))
                 cursor = pending.index(after: newline)

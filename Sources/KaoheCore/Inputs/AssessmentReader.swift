@@ -105,7 +105,8 @@ package struct AssessmentReader: Sendable {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: 1 << 20)) ?? Data()
-        guard let line = data.split(separator: 0x0A).first, let text = String(validating: line, as: UTF8.self) else { return nil }
+        let line = data.prefix(upTo: ByteScan.newline(in: data, from: data.startIndex) ?? data.endIndex)
+        guard let text = String(validating: line, as: UTF8.self) else { return nil }
         var parser = JSONNodeParser(text: text, path: path, firstLine: 1)
         guard let node = try? parser.parseDocument() else { return nil }
         return checklistID(of: node)

@@ -1,0 +1,31 @@
+/// The explanation lines of one item as it is scored — or none at all, when the output has no
+/// use for them (`--brief`): a line is built only when it is kept, so a result without
+/// explanations costs no string work.
+struct ExplanationLines {
+    let keeping: Bool
+    private(set) var lines: [String] = []
+
+    init(keeping: Bool) {
+        self.keeping = keeping
+    }
+
+    mutating func add(_ line: @autoclosure () -> String) {
+        if keeping { lines.append(line()) }
+    }
+
+    mutating func add(contentsOf more: @autoclosure () -> [String]) {
+        if keeping { lines += more() }
+    }
+
+    /// Adds each of `more` not there yet (a fact two expressions of one item read is shown once).
+    mutating func add(new more: @autoclosure () -> [String]) {
+        guard keeping else { return }
+        for line in more() where !lines.contains(line) { lines.append(line) }
+    }
+
+    var last: String? { lines.last }
+
+    mutating func replaceLast(with line: String) {
+        if !lines.isEmpty { lines[lines.count - 1] = line }
+    }
+}

@@ -84,7 +84,7 @@ public enum ResultJSON {
             return x.text
         })
         if !brief { o.add("items", raw: items(r.items)) }
-        o.add("findings", array: r.findings.map { f in finding(f).text })
+        o.add("findings", raw: findings(r.findings))
         if !r.projects.isEmpty {
             o.add("projects", array: r.projects.map { p in
                 var x = JSONObject()
@@ -147,19 +147,31 @@ public enum ResultJSON {
         return out + "]"
     }
 
-    package static func finding(_ f: Finding) -> JSONObject {
-        var x = JSONObject()
-        x.add("id", f.id)
-        x.add("item", f.item)
-        x.add("message", f.message)
-        x.add("deduction", score: f.deduction)
-        x.add("severity", f.severity.rawValue)
-        var rectify = JSONObject()
-        rectify.add("action", f.action)
-        rectify.add("due", f.due?.description)
-        rectify.add("owner", f.owner)
-        x.add("rectify", rectify)
-        return x
+    /// The findings array, appended into one buffer without an object and a copy per finding
+    /// (they are most of a brief result): id, item, message, deduction, severity, rectify.
+    static func findings(_ list: [Finding]) -> String {
+        var out = "["
+        out.reserveCapacity(list.count * 240)
+        for (index, f) in list.enumerated() {
+            out += index == 0 ? "{\"id\": " : ", {\"id\": "
+            JSONText.append(f.id, to: &out)
+            out += ", \"item\": "
+            JSONText.append(f.item, to: &out)
+            out += ", \"message\": "
+            JSONText.append(f.message, to: &out)
+            out += ", \"deduction\": "
+            out += DecimalMath.format(DecimalMath.round(f.deduction))
+            out += ", \"severity\": "
+            JSONText.append(f.severity.rawValue, to: &out)
+            out += ", \"rectify\": {\"action\": "
+            JSONText.append(f.action, to: &out)
+            out += ", \"due\": "
+            JSONText.append(f.due?.description, to: &out)
+            out += ", \"owner\": "
+            JSONText.append(f.owner, to: &out)
+            out += "}}"
+        }
+        return out + "]"
     }
 
     /// One result, or a batch with its ranking; `brief` leaves out the items (`--brief`).

@@ -2,7 +2,7 @@
 package enum JSONText {
     /// Appends `text` as a JSON string to `out`.
     package static func append(_ text: String, to out: inout String) {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
+        if isPlain(text) {
             out += "\""
             out += text
             out += "\""
@@ -11,8 +11,26 @@ package enum JSONText {
         }
     }
 
+    /// Appends `text` as a JSON string, or `null` when there is none.
+    package static func append(_ text: String?, to out: inout String) {
+        if let text { append(text, to: &out) } else { out += "null" }
+    }
+
+    /// Whether `text` needs no escaping: no control character, quote or backslash. Scanned on
+    /// its contiguous UTF-8 bytes (every native string has them), a few instructions a byte.
+    static func isPlain(_ text: String) -> Bool {
+        func plain(_ byte: UInt8) -> Bool { byte >= 0x20 && byte != 0x22 && byte != 0x5C }
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            for byte in bytes where !plain(byte) { return false }
+            return true
+        }) {
+            return answer
+        }
+        return text.utf8.allSatisfy(plain)
+    }
+
     package static func quote(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) { return "\"" + text + "\"" }
+        if isPlain(text) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

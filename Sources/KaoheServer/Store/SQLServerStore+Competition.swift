@@ -95,8 +95,7 @@ extension SQLServerStore {
         try write { sql in
             try Self.requireOpen(sql, round)
             try Self.requireUnclosed(sql, round, competition)
-            guard let roles = try sql.fetchOne("SELECT roles FROM users WHERE id = ?", juror)?.text("roles"),
-                  roles.split(separator: ",").contains("juror") else {
+            guard try Self.has(sql, juror, .juror) else {
                 throw ServiceError.invalid("「\(juror)」不是评委账户")
             }
             try sql.execute("""

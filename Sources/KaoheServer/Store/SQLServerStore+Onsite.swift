@@ -25,8 +25,7 @@ extension SQLServerStore {
         try write { sql in
             try Self.requireOpen(sql, round)
             _ = try Self.status(sql, round, unit)
-            guard let roles = try sql.fetchOne("SELECT roles FROM users WHERE id = ?", assessor)?.text("roles"),
-                  roles.split(separator: ",").contains("assessor") else {
+            guard try Self.has(sql, assessor, .assessor) else {
                 throw ServiceError.invalid("'\(assessor)' is not an assessor (考核组) account")
             }
             try sql.execute("""
@@ -115,6 +114,12 @@ extension SQLServerStore {
             try Self.append(AuditEntry(at: now, actor: actor, action: "onsite.decide", target: "\(round)/\(unit)/\(item)", outcome: .done, detail: assessor), in: sql)
             try Self.rescore(sql, round, unit, rescore)
         }
+    }
+
+    /// Whether account `user` exists and has `role`.
+    static func has(_ sql: any SQLTransaction, _ user: String, _ role: Role) throws -> Bool {
+        guard let roles = try sql.fetchOne("SELECT roles FROM users WHERE id = ?", user)?.text("roles") else { return false }
+        return roles.split(separator: ",").contains { $0 == role.rawValue }
     }
 
     static func requireUnaccepted(_ sql: any SQLTransaction, _ round: String, _ unit: String) throws {

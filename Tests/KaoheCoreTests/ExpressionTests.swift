@@ -166,6 +166,27 @@ struct ExpressionTests {
         #expect(value == "'\u{316}x")
     }
 
+    @Test("a duration literal stands for at most 999999 days or months, so its print parses (found by fuzzing)", arguments: [
+        ("142857w", "999999d"), ("83333y", "83333y"), ("999999d", "999999d"), ("999999mo", "999999mo"),
+    ])
+    func largestDurations(_ text: String, _ printed: String) throws {
+        let print = ExpressionPrinter.print(try ExpressionParser().parse(text))
+        #expect(print == printed)
+        #expect(ExpressionPrinter.print(try ExpressionParser().parse(print)) == printed)
+    }
+
+    @Test("a duration literal past 999999 days or months is refused with its place", arguments: ["973879w", "142858w", "83334y"])
+    func tooLongDurations(_ text: String) {
+        do {
+            _ = try ExpressionParser().parse("as_of + " + text)
+            Issue.record("\(text) was accepted")
+        } catch {
+            #expect(error.message == "'\(text)' is not a number or a duration")
+            #expect(error.offset == 8)
+            #expect(error.help?.contains("at most 999999 days or months") == true)
+        }
+    }
+
     @Test("the printer parenthesises only where the grammar needs it, and a long chain prints flat")
     func printerParentheses() throws {
         for (text, printed) in [("a - (b - c)", "a - (b - c)"), ("(a - b) - c", "a - b - c"), ("(a + b) * c", "(a + b) * c"),

@@ -48,7 +48,8 @@ package struct Lexer: Sendable {
                     guard !number.contains("."), let duration = Duration(literal) else {
                         throw ExpressionError(
                             "'\(literal)' is not a number or a duration", offset: start, length: suffixEnd - start,
-                            help: "durations are whole numbers with d (days), w (weeks), mo (months) or y (years): 30d, 6mo, 3y")
+                            help: "durations are whole numbers with d (days), w (weeks), mo (months) or y (years), "
+                                + "at most \(Duration.largestLiteralCount) days or months: 30d, 6mo, 3y")
                     }
                     tokens.append(Token(kind: .duration(duration), offset: start, length: suffixEnd - start))
                     i = suffixEnd

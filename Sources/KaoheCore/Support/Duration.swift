@@ -10,17 +10,25 @@ public struct Duration: Sendable, Hashable, CustomStringConvertible {
         self.days = days
     }
 
-    /// Parses `30d`, `6mo`, `3y` (also `2w` for 14 days).
+    /// The largest count of days or of months a literal may stand for (about 2,700 years), so
+    /// that every literal prints back as a literal that parses (`142857w` is `999999d`).
+    public static let largestLiteralCount = 999_999
+
+    /// Parses `30d`, `6mo`, `3y` (also `2w` for 14 days); nil when the text is not one of these or
+    /// stands for more than ``largestLiteralCount`` days or months.
     public init?(_ text: some StringProtocol) {
         let digits = text.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, digits.count <= 6, let n = Int(digits) else { return nil }
+        let duration: Duration
         switch text.dropFirst(digits.count) {
-        case "d": self.init(days: n)
-        case "w": self.init(days: 7 * n)
-        case "mo": self.init(months: n)
-        case "y": self.init(months: 12 * n)
+        case "d": duration = Duration(days: n)
+        case "w": duration = Duration(days: 7 * n)
+        case "mo": duration = Duration(months: n)
+        case "y": duration = Duration(months: 12 * n)
         default: return nil
         }
+        guard duration.days <= Self.largestLiteralCount, duration.months <= Self.largestLiteralCount else { return nil }
+        self = duration
     }
 
     /// The literal form: `30d`, `6mo`, `3y`; mixed durations print as a sum of both.

@@ -3,7 +3,7 @@
 #   fuzz/run.sh TARGET SECONDS        targets: rules expression self-assessment json-line sheets
 # The committed seed corpus is fuzz/corpus/TARGET; new interesting inputs go to
 # .build-fuzz/corpus/TARGET (not committed); a crash is written to fuzz/crashes/TARGET/ and the
-# script exits non-zero. Replay any input with: swift run kaohe-fuzz TARGET FILE…
+# script exits non-zero. KAOHE_FUZZ_SEED fixes libFuzzer's seed (CI does). Replay any input with: swift run kaohe-fuzz TARGET FILE…
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: fuzz/run.sh TARGET SECONDS}
@@ -23,9 +23,11 @@ binary="$scratch/release/kaohe-libfuzzer"
 work="$scratch/corpus/$target"
 crashes="fuzz/crashes/$target"
 mkdir -p "$work" "$crashes"
+seed=()
+[[ -n "${KAOHE_FUZZ_SEED:-}" ]] && seed=(-seed="$KAOHE_FUZZ_SEED")
 dict=()
 [[ -f "fuzz/dict/$target.dict" ]] && dict=(-dict="fuzz/dict/$target.dict")
 # Leak reports at exit are Swift's lazily made globals and runtime caches, not lost records.
 ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" KAOHE_FUZZ_TARGET="$target" "$binary" "$work" "fuzz/corpus/$target" \
   -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-  -detect_leaks=0 -artifact_prefix="$crashes/" -print_final_stats=1 "${dict[@]}"
+  -detect_leaks=0 -artifact_prefix="$crashes/" -print_final_stats=1 "${seed[@]}" "${dict[@]}"

@@ -12,7 +12,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         switch format {
         case .table: return TableReport.render(batch, plan: plan)
         case .json: return ResultJSON.render(batch, brief: brief)
-        case .jsonl: return ParallelMap.map(batch.inputOrder, chunk: 256) { ResultJSON.object($0, brief: brief).text + "\n" }.joined()
+        case .jsonl: return ParallelMap.map(batch.inputOrder, chunk: 256) { ResultJSON.line($0, brief: brief) }.joined()
         case .markdown: return MarkdownReport.render(batch, plan: plan)
         case .html: return HTMLReport.render(batch, plan: plan)
         case .csv: return CSVReport.render(batch, plan: plan)

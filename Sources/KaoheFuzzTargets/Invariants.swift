@@ -40,7 +40,7 @@ enum Invariants {
         if result.vetoes.contains(where: \.zeroScore), result.total != 0 {
             problems.append("a veto that zeroes the score left \(result.total)")
         }
-        let json = ResultJSON.object(result).text
+        let json = ResultJSON.text(result)
         var parser = JSONNodeParser(text: json, path: "result.json", firstLine: 1)
         if (try? parser.parseDocument()) == nil { problems.append("result JSON does not parse back: \(json.prefix(200))") }
         _ = TableReport.unit(result, plan: plan)

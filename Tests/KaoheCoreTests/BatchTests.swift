@@ -34,7 +34,7 @@ struct BatchTests {
         let parallel = evaluator.evaluate(decoded) { done in counts.add(done) }
         let serial = decoded.map { evaluator.scorer.evaluate($0.0, asOf: $0.1) }
         #expect(parallel.map(\.unit.id) == serial.map(\.unit.id))
-        #expect(parallel.map { ResultJSON.object($0).text } == serial.map { ResultJSON.object($0).text })
+        #expect(parallel.map { ResultJSON.text($0) } == serial.map { ResultJSON.text($0) })
         #expect(counts.maximum == 500)
         let vetoed = parallel.filter { !$0.vetoes.isEmpty }
         #expect(vetoed.map(\.unit.id) == ["U0", "U97", "U194", "U291", "U388", "U485"])

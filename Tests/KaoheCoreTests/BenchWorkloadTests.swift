@@ -41,7 +41,7 @@ struct BenchWorkloadTests {
         // The whole JSON Lines output, byte for byte (explanations, findings, number forms):
         // optimisations of the scorer and the writer must not change a single byte. If a change
         // is meant, re-record the hash with `kaohe evaluate --format jsonl … | sha256sum`.
-        let jsonl = results.map { ResultJSON.object($0).text + "\n" }.joined()
+        let jsonl = results.map { ResultJSON.line($0) }.joined()
         #expect(SHA256.hex(jsonl.utf8) == "c8447f7c259f68da31915f26103b3377bb3adaebf27779b509573182dda27761")
     }
 }

@@ -70,7 +70,7 @@ struct EquivalentYAMLTests {
             let evaluator = BatchEvaluator(scorer: Scorer(plan: plan))
             let decoded = evaluator.decode(nodes.map { .init(node: $0, source: example) }, asOf: nil, diagnostics: &diagnostics)
             try #require(!diagnostics.hasErrors)
-            out += evaluator.evaluate(decoded).map { ResultJSON.object($0).text }
+            out += evaluator.evaluate(decoded).map { ResultJSON.text($0) }
         }
         return out
     }
@@ -109,14 +109,14 @@ struct EquivalentYAMLTests {
             let checklist = GeneratedChecklist(seed: seed)
             let units = (0..<3).map { GeneratedChecklist.unit("u\($0)", seed: seed &+ $0) }
             guard let plan = GeneratedChecklistPropertyTests.load([("gen.yaml", checklist.yaml)])?.plans["gen.base"] else { return }
-            let original = GeneratedChecklistPropertyTests.results(plan, units).map { ResultJSON.object($0).text }
+            let original = GeneratedChecklistPropertyTests.results(plan, units).map { ResultJSON.text($0) }
             for style in Style.allCases {
                 guard let text = try? Self.rewrite(checklist.yaml, style),
                       let again = GeneratedChecklistPropertyTests.load([("gen.yaml", text)])?.plans["gen.base"] else {
                     Issue.record("\(style) did not load\n\(checklist.yaml)")
                     continue
                 }
-                #expect(GeneratedChecklistPropertyTests.results(again, units).map { ResultJSON.object($0).text } == original, "\(style)\n\(text)")
+                #expect(GeneratedChecklistPropertyTests.results(again, units).map { ResultJSON.text($0) } == original, "\(style)\n\(text)")
             }
         }
     }

@@ -69,7 +69,7 @@ struct GeneratedChecklistPropertyTests {
             guard let plan = Self.load([("gen.yaml", checklist.yaml)])?.plans["gen.base"] else { return }
             let units = (0..<5).map { GeneratedChecklist.unit("u\($0)", seed: seed &+ $0) }
             func json(_ order: [String]) -> [String: String] {
-                Dictionary(uniqueKeysWithValues: Self.results(plan, order).map { ($0.unit.id, ResultJSON.object($0).text) })
+                Dictionary(uniqueKeysWithValues: Self.results(plan, order).map { ($0.unit.id, ResultJSON.text($0)) })
             }
             let forward = json(units)
             #expect(forward == json(units.reversed()))
@@ -83,7 +83,7 @@ struct GeneratedChecklistPropertyTests {
             let checklist = GeneratedChecklist(seed: seed)
             guard let plan = Self.load([("gen.yaml", checklist.yaml)])?.plans["gen.base"] else { return }
             for result in Self.results(plan, [GeneratedChecklist.unit("u", seed: seed)]) {
-                var parser = JSONNodeParser(text: ResultJSON.object(result).text, path: "r.json", firstLine: 1)
+                var parser = JSONNodeParser(text: ResultJSON.text(result), path: "r.json", firstLine: 1)
                 guard let node = try? parser.parseDocument() else {
                     Issue.record("result JSON does not parse")
                     continue

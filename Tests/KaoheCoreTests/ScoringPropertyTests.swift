@@ -89,8 +89,8 @@ struct ScoringPropertyTests {
                 Issue.record("unit \(seed) did not score")
                 return
             }
-            let text = ResultJSON.object(a).text
-            #expect(text == ResultJSON.object(b).text)
+            let text = ResultJSON.text(a)
+            #expect(text == ResultJSON.text(b))
             let parsed = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
             let total = (parsed?["total"] as? NSNumber).map { DecimalMath.format(DecimalMath.round(Rational(parsing: $0.stringValue) ?? -1)) }
             #expect(total == a.totalText)

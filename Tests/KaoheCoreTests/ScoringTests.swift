@@ -58,7 +58,7 @@ struct ScoringTests {
         let r = try RuleFixture.assess(p, RuleFixture.input("{a: 6, b: 16}"))
         #expect(r.item("A1")?.awarded == Rational(5, 8))
         #expect(r.item("A2")?.awarded == Rational(5, 8))
-        #expect(ResultJSON.object(r).text.contains(#""awarded": 0.63"#))
+        #expect(ResultJSON.text(r).contains(#""awarded": 0.63"#))
         #expect(r.totalText == "98.25")
     }
 

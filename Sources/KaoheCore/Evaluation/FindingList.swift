@@ -79,11 +79,27 @@ struct FindingList {
         "\(item.title)：得 \(format(outcome.awarded)) 分（满分 \(format(item.points)) 分）"
     }
 
-    /// Fills `{name}` placeholders; unknown names are left as written.
+    /// Fills `{name}` placeholders in one pass from left to right (a filled value is not
+    /// searched again); unknown names are left as written.
     func fill(_ template: String, _ values: [String: String]) -> String {
-        var text = template
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        let utf8 = template.utf8
+        guard !values.isEmpty, var open = utf8.firstIndex(of: UInt8(ascii: "{")) else { return template }
+        var out = ""
+        var copied = utf8.startIndex
+        while let close = utf8[open...].firstIndex(of: UInt8(ascii: "}")) {
+            let nameStart = utf8.index(after: open)
+            var searchFrom = nameStart
+            if let value = values[String(template[nameStart..<close])] {
+                out += template[copied..<open]
+                out += value
+                copied = utf8.index(after: close)
+                searchFrom = copied
+            }
+            guard let next = utf8[searchFrom...].firstIndex(of: UInt8(ascii: "{")) else { break }
+            open = next
+        }
+        out += template[copied...]
+        return out
     }
 
     func format(_ value: Rational) -> String { DecimalMath.format(DecimalMath.round(value)) }

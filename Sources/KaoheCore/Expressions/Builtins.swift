@@ -55,7 +55,9 @@ enum Builtins {
 
 /// The list macros `all`, `exists`, `exists_one`, `filter`, `map`.
 enum Macros {
-    static func run(_ macro: Macro, list: Value, body: Op, _ frame: inout Frame) throws(EvaluationFault) -> Value {
+    /// Runs `macro` over `list`; `counting` makes `filter` give the number of elements it keeps
+    /// (what `size()` of its list would be) without making the list.
+    static func run(_ macro: Macro, list: Value, body: Op, counting: Bool = false, _ frame: inout Frame) throws(EvaluationFault) -> Value {
         guard case .list(let items) = list else { return list }
         frame.locals.append(.missing([]))
         defer { frame.locals.removeLast() }
@@ -82,7 +84,9 @@ enum Macros {
                 kept.append(result)
             case .filter:
                 if result.isMissing { return result }
-                if result == .bool(true) { kept.append(item) }
+                if case .bool(true) = result {
+                    if counting { trues += 1 } else { kept.append(item) }
+                }
             case .all:
                 if result == .bool(false) { return result }
                 if result.isMissing { missing = .missing(missing ?? .missing([]), result) }
@@ -97,6 +101,7 @@ enum Macros {
         if let fault { throw fault }
         if let missing { return missing }
         switch macro {
+        case .filter where counting: return .number(Rational(trues))
         case .map, .filter: return .list(kept)
         case .all: return .bool(true)
         case .exists: return .bool(false)

@@ -37,6 +37,8 @@ indirect enum Op: Sendable {
     case builtin(Builtin, [Op], SourceLocation)
     case function(ExpressionFunction, [Op], SourceLocation)
     case macro(Macro, list: Op, body: Op, local: Int)
+    /// `size(list.filter(x, p))`: the count, without the filtered list.
+    case countWhere(list: Op, body: Op, local: Int)
     case list([Op])
 
     var constantValue: Value? {

@@ -102,6 +102,8 @@ package enum Evaluator {
             }
         case .macro(let macro, let listOp, let body, _):
             return try Macros.run(macro, list: try evaluate(listOp, &frame), body: body, &frame)
+        case .countWhere(let listOp, let body, _):
+            return try Macros.run(.filter, list: try evaluate(listOp, &frame), body: body, counting: true, &frame)
         }
     }
 

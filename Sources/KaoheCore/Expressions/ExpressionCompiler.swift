@@ -397,7 +397,11 @@ struct Checker {
             }
             return (.constant(.date(day)), .date)
         }
-        let op = Op.builtin(builtin, ops, location)
+        var op = Op.builtin(builtin, ops, location)
+        // size(list.filter(x, p)) counts without making the filtered list.
+        if builtin == .size, ops.count == 1, case .macro(.filter, let list, let body, let local) = ops[0] {
+            op = .countWhere(list: list, body: body, local: local)
+        }
         if ops.allSatisfy({ $0.constantValue != nil }) {
             var frame = Frame(facts: [], asOf: Day(ordinal: 0), period: nil)
             if let value = try? Evaluator.evaluate(op, &frame), !value.isMissing { return (.constant(value), result) }

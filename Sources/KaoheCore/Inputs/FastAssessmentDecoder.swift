@@ -57,7 +57,7 @@ package struct FastAssessmentDecoder: Sendable {
                     guard let decoded = decodeUnit(&r) else { return nil }
                     unit = decoded
                 case "as_of":
-                    guard let day = r.string().flatMap({ Day($0) }) else { return nil }
+                    guard let day = r.day() else { return nil }
                     asOf = day
                 case "facts":
                     guard let decoded = decodeFacts(&r) else { return nil }
@@ -112,16 +112,7 @@ package struct FastAssessmentDecoder: Sendable {
     /// The slot of the fact named by the next JSON string (escape-free), or nil.
     func factSlot(_ r: inout JSONByteReader) -> Int? {
         guard let range = r.stringRange() else { return nil }
-        let length = range.count
-        for (bytes, slot) in names where bytes.count == length {
-            var equal = true
-            for offset in 0..<length where r.bytes[range.lowerBound + offset] != bytes[offset] {
-                equal = false
-                break
-            }
-            if equal { return slot }
-        }
-        return nil
+        return names.first { r.spells($0.bytes, at: range) }?.slot
     }
 
     func decodeValue(_ r: inout JSONByteReader, as fact: FactSpec, field: String?) -> Value? {
@@ -138,7 +129,7 @@ package struct FastAssessmentDecoder: Sendable {
             guard let text = r.string(), fact.breach(text: text) == nil else { return nil }
             return .string(text)
         case .date:
-            guard let day = r.string().flatMap({ Day($0) }) else { return nil }
+            guard let day = r.day() else { return nil }
             return .date(day)
         case .duration:
             guard let duration = r.string().flatMap({ Duration($0) }) else { return nil }
@@ -158,21 +149,22 @@ package struct FastAssessmentDecoder: Sendable {
             var records: [Value] = []
             if r.take(UInt8(ascii: "]")) { return .list(records) }
             let names = fields.map(\.name)
+            let keys = fields.map { Array($0.name.utf8) }
             repeat {
-                guard let record = decodeRecord(&r, fields: fields, names: names, fact: fact.name) else { return nil }
+                guard let record = decodeRecord(&r, fields: fields, names: names, keys: keys, fact: fact.name) else { return nil }
                 records.append(record)
             } while r.comma()
             return r.take(UInt8(ascii: "]")) ? .list(records) : nil
         }
     }
 
-    func decodeRecord(_ r: inout JSONByteReader, fields: [FactSpec], names: [String], fact: String) -> Value? {
+    func decodeRecord(_ r: inout JSONByteReader, fields: [FactSpec], names: [String], keys: [[UInt8]], fact: String) -> Value? {
         guard r.take(UInt8(ascii: "{")) else { return nil }
         var values: [Value?] = Array(repeating: nil, count: fields.count)
         if !r.take(UInt8(ascii: "}")) {
             repeat {
-                guard let key = r.string(), let index = names.firstIndex(of: key), values[index] == nil, r.colon(),
-                      !r.peekLiteral("null"), let value = decodeValue(&r, as: fields[index], field: key) else { return nil }
+                guard let key = r.stringRange(), let index = keys.firstIndex(where: { r.spells($0, at: key) }), values[index] == nil,
+                      r.colon(), !r.peekLiteral("null"), let value = decodeValue(&r, as: fields[index], field: names[index]) else { return nil }
                 values[index] = value
             } while r.comma()
             guard r.take(UInt8(ascii: "}")) else { return nil }

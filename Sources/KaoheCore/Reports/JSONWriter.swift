@@ -40,146 +40,195 @@ package struct JSONObject {
     package var text: String { buffer + "}" }
 }
 
-/// A unit's result as SPEC §6 JSON, keys in a fixed order.
+/// A unit's result as SPEC §6 JSON, keys in a fixed order, written into one byte buffer.
 public enum ResultJSON {
     /// One unit's result as one JSON object on one line (SPEC §6): what `--format jsonl` writes
     /// per line and the web service's API returns; `brief` leaves out the items and their
     /// explanations (`--brief`).
-    public static func text(_ r: UnitResult, brief: Bool = false) -> String { object(r, brief: brief).text }
-
-    package static func object(_ r: UnitResult, brief: Bool = false) -> JSONObject {
-        var o = JSONObject()
-        o.add("kaohe", raw: "1")
-        var checklist = JSONObject()
-        checklist.add("id", r.checklistID)
-        checklist.add("version", r.checklistVersion)
-        checklist.add("fingerprint", r.fingerprint)
-        o.add("checklist", checklist)
-        var unit = JSONObject()
-        unit.add("id", r.unit.id)
-        unit.add("name", r.unit.name)
-        unit.add("category", r.unit.category)
-        o.add("unit", unit)
-        o.add("as_of", r.asOf.description)
-        o.add("total", score: r.total)
-        o.add("grade", r.grade)
-        o.add("vetoes", array: r.vetoes.map { v in
-            var x = JSONObject()
-            x.add("id", v.id)
-            x.add("title", v.title)
-            x.add("grade", v.grade)
-            x.add("score_zero", v.zeroScore)
-            return x.text
-        })
-        o.add("bonus", score: r.bonus)
-        o.add("penalty", score: r.penalty)
-        o.add("sections", array: r.sections.map { s in
-            var x = JSONObject()
-            x.add("id", s.id)
-            x.add("title", s.title)
-            x.add("score", score: s.applies ? s.score : nil)
-            x.add("points", score: s.points)
-            if let weight = s.weight { x.add("weight", score: weight) }
-            if s.penalty > 0 { x.add("penalty", score: s.penalty) }
-            return x.text
-        })
-        if !brief { o.add("items", raw: items(r.items)) }
-        o.add("findings", raw: findings(r.findings))
-        if !r.projects.isEmpty {
-            o.add("projects", array: r.projects.map { p in
-                var x = JSONObject()
-                x.add("id", p.id)
-                x.add("name", p.name)
-                x.add("category", p.category)
-                x.add("outcome", p.outcome)
-                x.add("standards", array: p.standards.map { s in
-                    var y = JSONObject()
-                    y.add("id", s.id)
-                    y.add("title", s.title)
-                    y.add("status", s.status.rawValue)
-                    y.add("reasons", strings: s.reasons)
-                    return y.text
-                })
-                return x.text
-            })
-        }
-        o.add("errors", array: r.errors.map { e in
-            var x = JSONObject()
-            x.add("item", e.item)
-            x.add("message", e.message)
-            x.add("location", e.location?.description)
-            return x.text
-        })
-        return o
+    public static func text(_ r: UnitResult, brief: Bool = false) -> String {
+        var out = JSONBuffer(capacity: brief ? 2048 : 8192)
+        write(r, brief: brief, into: &out)
+        return out.text
     }
 
-    /// The items array, appended into one buffer (the bulk of a result: about 8 KB a unit).
-    static func items(_ items: [ItemResult]) -> String {
-        var out = "["
-        out.reserveCapacity(items.count * 300)
+    /// The result followed by a newline: one line of `--format jsonl`.
+    public static func line(_ r: UnitResult, brief: Bool = false) -> String {
+        var out = JSONBuffer(capacity: brief ? 2048 : 8192)
+        write(r, brief: brief, into: &out)
+        out.raw("\n")
+        return out.text
+    }
+
+    package static func write(_ r: UnitResult, brief: Bool, into out: inout JSONBuffer) {
+        out.raw("{\"kaohe\": 1, \"checklist\": {\"id\": ")
+        out.string(r.checklistID)
+        out.raw(", \"version\": ")
+        out.string(r.checklistVersion)
+        out.raw(", \"fingerprint\": ")
+        out.string(r.fingerprint)
+        out.raw("}, \"unit\": {\"id\": ")
+        out.string(r.unit.id)
+        out.raw(", \"name\": ")
+        out.string(r.unit.name)
+        out.raw(", \"category\": ")
+        out.string(r.unit.category)
+        out.raw("}, \"as_of\": ")
+        out.string(r.asOf.description)
+        out.raw(", \"total\": ")
+        out.score(r.total)
+        out.raw(", \"grade\": ")
+        out.string(r.grade)
+        out.raw(", \"vetoes\": [")
+        for (index, v) in r.vetoes.enumerated() {
+            out.raw(index == 0 ? "{\"id\": " : ", {\"id\": ")
+            out.string(v.id)
+            out.raw(", \"title\": ")
+            out.string(v.title)
+            out.raw(", \"grade\": ")
+            out.string(v.grade)
+            out.raw(v.zeroScore ? ", \"score_zero\": true}" : ", \"score_zero\": false}")
+        }
+        out.raw("], \"bonus\": ")
+        out.score(r.bonus)
+        out.raw(", \"penalty\": ")
+        out.score(r.penalty)
+        out.raw(", \"sections\": [")
+        for (index, s) in r.sections.enumerated() {
+            out.raw(index == 0 ? "{\"id\": " : ", {\"id\": ")
+            out.string(s.id)
+            out.raw(", \"title\": ")
+            out.string(s.title)
+            out.raw(", \"score\": ")
+            out.score(s.applies ? s.score : nil)
+            out.raw(", \"points\": ")
+            out.score(s.points)
+            if let weight = s.weight {
+                out.raw(", \"weight\": ")
+                out.score(weight)
+            }
+            if s.penalty > 0 {
+                out.raw(", \"penalty\": ")
+                out.score(s.penalty)
+            }
+            out.raw("}")
+        }
+        out.raw("]")
+        if !brief {
+            out.raw(", \"items\": ")
+            items(r.items, into: &out)
+        }
+        out.raw(", \"findings\": ")
+        findings(r.findings, into: &out)
+        if !r.projects.isEmpty { projects(r.projects, into: &out) }
+        out.raw(", \"errors\": [")
+        for (index, e) in r.errors.enumerated() {
+            out.raw(index == 0 ? "{\"item\": " : ", {\"item\": ")
+            out.string(e.item)
+            out.raw(", \"message\": ")
+            out.string(e.message)
+            out.raw(", \"location\": ")
+            out.string(e.location?.description)
+            out.raw("}")
+        }
+        out.raw("]}")
+    }
+
+    /// The items array (the bulk of a result: about 8 KB a unit).
+    static func items(_ items: [ItemResult], into out: inout JSONBuffer) {
+        out.raw("[")
         for (index, i) in items.enumerated() {
-            out += index == 0 ? "{\"id\": " : ", {\"id\": "
-            JSONText.append(i.id, to: &out)
-            out += ", \"title\": "
-            JSONText.append(i.title, to: &out)
-            out += ", \"section\": "
-            JSONText.append(i.section, to: &out)
-            out += ", \"status\": \""
-            out += i.status.rawValue
-            out += "\", \"awarded\": "
-            out += DecimalMath.format(DecimalMath.round(i.awarded))
-            out += ", \"points\": "
-            out += DecimalMath.format(DecimalMath.round(i.points))
-            out += ", \"self_score\": "
-            out += i.selfScore.map { DecimalMath.format(DecimalMath.round($0)) } ?? "null"
-            out += ", \"explain\": ["
+            out.raw(index == 0 ? "{\"id\": " : ", {\"id\": ")
+            out.string(i.id)
+            out.raw(", \"title\": ")
+            out.string(i.title)
+            out.raw(", \"section\": ")
+            out.string(i.section)
+            out.raw(", \"status\": ")
+            out.string(i.status.rawValue)
+            out.raw(", \"awarded\": ")
+            out.score(i.awarded)
+            out.raw(", \"points\": ")
+            out.score(i.points)
+            out.raw(", \"self_score\": ")
+            out.score(i.selfScore)
+            out.raw(", \"explain\": [")
             for (line, text) in i.explain.enumerated() {
-                if line > 0 { out += ", " }
-                JSONText.append(text, to: &out)
+                if line > 0 { out.raw(", ") }
+                out.string(text)
             }
-            out += "]"
+            out.raw("]")
             if let method = i.method {
-                out += ", \"method\": "
-                JSONText.append(method, to: &out)
+                out.raw(", \"method\": ")
+                out.string(method)
             }
-            out += "}"
+            out.raw("}")
         }
-        return out + "]"
+        out.raw("]")
     }
 
-    /// The findings array, appended into one buffer without an object and a copy per finding
-    /// (they are most of a brief result): id, item, message, deduction, severity, rectify.
-    static func findings(_ list: [Finding]) -> String {
-        var out = "["
-        out.reserveCapacity(list.count * 240)
+    /// The findings array (most of a brief result): id, item, message, deduction, severity, rectify.
+    static func findings(_ list: [Finding], into out: inout JSONBuffer) {
+        out.raw("[")
         for (index, f) in list.enumerated() {
-            out += index == 0 ? "{\"id\": " : ", {\"id\": "
-            JSONText.append(f.id, to: &out)
-            out += ", \"item\": "
-            JSONText.append(f.item, to: &out)
-            out += ", \"message\": "
-            JSONText.append(f.message, to: &out)
-            out += ", \"deduction\": "
-            out += DecimalMath.format(DecimalMath.round(f.deduction))
-            out += ", \"severity\": "
-            JSONText.append(f.severity.rawValue, to: &out)
-            out += ", \"rectify\": {\"action\": "
-            JSONText.append(f.action, to: &out)
-            out += ", \"due\": "
-            JSONText.append(f.due?.description, to: &out)
-            out += ", \"owner\": "
-            JSONText.append(f.owner, to: &out)
-            out += "}}"
+            out.raw(index == 0 ? "{\"id\": " : ", {\"id\": ")
+            out.string(f.id)
+            out.raw(", \"item\": ")
+            out.string(f.item)
+            out.raw(", \"message\": ")
+            out.string(f.message)
+            out.raw(", \"deduction\": ")
+            out.score(f.deduction)
+            out.raw(", \"severity\": ")
+            out.string(f.severity.rawValue)
+            out.raw(", \"rectify\": {\"action\": ")
+            out.string(f.action)
+            out.raw(", \"due\": ")
+            out.string(f.due?.description)
+            out.raw(", \"owner\": ")
+            out.string(f.owner)
+            out.raw("}}")
         }
-        return out + "]"
+        out.raw("]")
+    }
+
+    /// The brand projects' screening (a checklist with standards), key and all.
+    static func projects(_ projects: [ProjectResult], into out: inout JSONBuffer) {
+        out.raw(", \"projects\": [")
+        for (index, p) in projects.enumerated() {
+            out.raw(index == 0 ? "{\"id\": " : ", {\"id\": ")
+            out.string(p.id)
+            out.raw(", \"name\": ")
+            out.string(p.name)
+            out.raw(", \"category\": ")
+            out.string(p.category)
+            out.raw(", \"outcome\": ")
+            out.string(p.outcome)
+            out.raw(", \"standards\": [")
+            for (position, s) in p.standards.enumerated() {
+                out.raw(position == 0 ? "{\"id\": " : ", {\"id\": ")
+                out.string(s.id)
+                out.raw(", \"title\": ")
+                out.string(s.title)
+                out.raw(", \"status\": ")
+                out.string(s.status.rawValue)
+                out.raw(", \"reasons\": [")
+                for (line, reason) in s.reasons.enumerated() {
+                    if line > 0 { out.raw(", ") }
+                    out.string(reason)
+                }
+                out.raw("]}")
+            }
+            out.raw("]}")
+        }
+        out.raw("]")
     }
 
     /// One result, or a batch with its ranking; `brief` leaves out the items (`--brief`).
     public static func render(_ batch: Batch, brief: Bool = false) -> String {
-        if batch.results.count == 1, let only = batch.results.first { return object(only, brief: brief).text + "\n" }
+        if batch.results.count == 1, let only = batch.results.first { return line(only, brief: brief) }
         var o = JSONObject()
         o.add("kaohe", raw: "1")
-        o.add("results", array: batch.results.map { object($0, brief: brief).text })
+        o.add("results", array: batch.results.map { text($0, brief: brief) })
         o.add("ranking", array: batch.ranking.map { row in
             var x = JSONObject()
             x.add("rank", raw: String(row.rank))

@@ -14,22 +14,44 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD` exactly.
     public init?(_ text: some StringProtocol) {
-        var digits: [Int] = []
-        digits.reserveCapacity(8)
-        var count = 0
+        var fields = DateFields()
         for byte in text.utf8 {
-            count += 1
-            guard count <= 10 else { return nil }
-            if count == 5 || count == 8 {
-                guard byte == UInt8(ascii: "-") else { return nil }
-                continue
-            }
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            digits.append(Int(byte - UInt8(ascii: "0")))
+            guard fields.take(byte) else { return nil }
         }
-        guard count == 10 else { return nil }
-        let y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-        self.init(year: y, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+        guard let (y, m, d) = fields.date else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// Parses `YYYY-MM-DD` exactly from UTF-8 bytes.
+    init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        var fields = DateFields()
+        for byte in bytes {
+            guard fields.take(byte) else { return nil }
+        }
+        guard let (y, m, d) = fields.date else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// The three numbers of `YYYY-MM-DD`, read a byte at a time without making anything.
+    private struct DateFields {
+        var count = 0
+        var year = 0, month = 0, day = 0
+
+        /// Takes the next byte; false when the text cannot be a date.
+        mutating func take(_ byte: UInt8) -> Bool {
+            count += 1
+            if count == 5 || count == 8 { return byte == UInt8(ascii: "-") }
+            guard count <= 10, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return false }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch count {
+            case 1...4: year = year * 10 + digit
+            case 6, 7: month = month * 10 + digit
+            default: day = day * 10 + digit
+            }
+            return true
+        }
+
+        var date: (Int, Int, Int)? { count == 10 ? (year, month, day) : nil }
     }
 
     public var components: (year: Int, month: Int, day: Int) { Day.civil(from: ordinal) }

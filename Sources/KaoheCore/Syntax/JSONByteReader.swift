@@ -69,6 +69,19 @@ struct JSONByteReader {
         return nil
     }
 
+    /// A `"YYYY-MM-DD"` string as a day, read from its bytes.
+    mutating func day() -> Day? {
+        guard let range = stringRange() else { return nil }
+        return Day(utf8: UnsafeBufferPointer(rebasing: bytes[range]))
+    }
+
+    /// Whether the bytes in `range` spell `name`.
+    func spells(_ name: [UInt8], at range: Range<Int>) -> Bool {
+        guard range.count == name.count else { return false }
+        for offset in 0..<name.count where bytes[range.lowerBound + offset] != name[offset] { return false }
+        return true
+    }
+
     mutating func string() -> String? {
         guard let range = stringRange() else { return nil }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)

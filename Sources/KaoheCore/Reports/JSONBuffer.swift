@@ -1,0 +1,118 @@
+/// JSON written straight into one growing byte buffer: constant fragments as ASCII literals,
+/// strings escaped on their UTF-8 bytes, scores rounded and printed as digits without making a
+/// `String` for each. A result is one buffer and one `String` at the end, instead of a string
+/// per object that is copied into its parent.
+package struct JSONBuffer {
+    package private(set) var bytes: [UInt8] = []
+
+    /// An empty buffer with room for `capacity` bytes.
+    package init(capacity: Int = 1024) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The text written so far.
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends ASCII text as it is: keys, punctuation, literals.
+    package mutating func raw(_ fragment: StaticString) {
+        fragment.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends `text` as it is (already JSON).
+    package mutating func raw(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends `text` as a JSON string.
+    package mutating func string(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            bytes.append(0x22)
+            var plainFrom = 0
+            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom..<index]))
+                escape(byte)
+                plainFrom = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom...]))
+            bytes.append(0x22)
+        }
+    }
+
+    /// Appends `text` as a JSON string, or `null` when there is none.
+    package mutating func string(_ text: String?) {
+        if let text { string(text) } else { raw("null") }
+    }
+
+    /// Appends a score rounded half-up to 2 decimals, in its shortest form (`77`, `75.5`).
+    package mutating func score(_ value: Rational) {
+        let rounded = DecimalMath.round(value)
+        if let hundredths = rounded.hundredths {
+            integer(hundredths / 100, negative: hundredths < 0)
+            let fraction = Int(hundredths.magnitude % 100)
+            if fraction != 0 {
+                bytes.append(UInt8(ascii: "."))
+                bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10))
+                if fraction % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
+            }
+        } else {
+            raw(DecimalMath.format(rounded))
+        }
+    }
+
+    /// Appends a score, or `null` when there is none.
+    package mutating func score(_ value: Rational?) {
+        if let value { score(value) } else { raw("null") }
+    }
+
+    /// Appends a whole number's digits.
+    package mutating func integer(_ value: Int) {
+        integer(value, negative: value < 0)
+    }
+
+    /// The digits of `value`'s magnitude, after a minus sign when `negative` (which also covers
+    /// −0.5, whose whole part is 0).
+    private mutating func integer(_ value: Int, negative: Bool) {
+        if negative { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]))
+        }
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        switch byte {
+        case 0x22: raw("\\\"")
+        case 0x5C: raw("\\\\")
+        case 0x0A: raw("\\n")
+        case 0x0D: raw("\\r")
+        case 0x09: raw("\\t")
+        default:
+            let hex: [UInt8] = Array("0123456789abcdef".utf8)
+            raw("\\u00")
+            bytes.append(hex[Int(byte >> 4)])
+            bytes.append(hex[Int(byte & 0x0F)])
+        }
+    }
+}
+
+extension Rational {
+    /// The value in hundredths when that is whole and fits an `Int` (a rounded score), else nil.
+    var hundredths: Int? {
+        guard denominator == 1 || denominator == 2 || denominator == 4 || denominator == 5 || denominator == 10
+            || denominator == 20 || denominator == 25 || denominator == 50 || denominator == 100 else { return nil }
+        let (scaled, overflow) = numerator.multipliedReportingOverflow(by: 100 / denominator)
+        guard !overflow else { return nil }
+        return Int(exactly: scaled)
+    }
+}

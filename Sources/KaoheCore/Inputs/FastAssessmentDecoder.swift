@@ -158,29 +158,26 @@ package struct FastAssessmentDecoder: Sendable {
         }
     }
 
+    /// One record of a list fact, its fields in declared order; one array made per record.
     func decodeRecord(_ r: inout JSONByteReader, fields: [FactSpec], names: [String], keys: [[UInt8]], fact: String) -> Value? {
-        guard r.take(UInt8(ascii: "{")) else { return nil }
-        var values: [Value?] = Array(repeating: nil, count: fields.count)
+        guard r.take(UInt8(ascii: "{")), fields.count <= 64 else { return nil }
+        var values = Array(repeating: Value.bool(false), count: fields.count)
+        var given: UInt64 = 0
         if !r.take(UInt8(ascii: "}")) {
             repeat {
-                guard let key = r.stringRange(), let index = keys.firstIndex(where: { r.spells($0, at: key) }), values[index] == nil,
-                      r.colon(), !r.peekLiteral("null"), let value = decodeValue(&r, as: fields[index], field: names[index]) else { return nil }
+                guard let key = r.stringRange(), let index = keys.firstIndex(where: { r.spells($0, at: key) }),
+                      given & (1 << UInt64(index)) == 0, r.colon(), !r.peekLiteral("null"),
+                      let value = decodeValue(&r, as: fields[index], field: names[index]) else { return nil }
                 values[index] = value
+                given |= 1 << UInt64(index)
             } while r.comma()
             guard r.take(UInt8(ascii: "}")) else { return nil }
         }
-        var complete: [Value] = []
-        complete.reserveCapacity(fields.count)
-        for (field, value) in zip(fields, values) {
-            if let value {
-                complete.append(value)
-            } else if field.optional {
-                complete.append(.missing(["\(fact).\(field.name)"]))
-            } else {
-                return nil
-            }
+        for (index, field) in fields.enumerated() where given & (1 << UInt64(index)) == 0 {
+            guard field.optional else { return nil }
+            values[index] = .missing(["\(fact).\(field.name)"])
         }
-        return .record(names: names, values: complete)
+        return .record(names: names, values: values)
     }
 
     /// Letters, digits, '-', '_' and '.' in ASCII: the ids the careful path certainly accepts.

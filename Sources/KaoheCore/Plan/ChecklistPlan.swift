@@ -32,11 +32,18 @@ public struct SectionPlan: Sendable {
     public let penalties: [PenaltyPlan]
 }
 
-/// An item compiled: its condition and scoring.
-public struct ItemPlan: Sendable {
+/// An item compiled: its condition and scoring. A class, so that walking the plan for every
+/// unit shares each item instead of copying (and retaining) every field of it.
+public final class ItemPlan: Sendable {
     public let item: Item
     public let when: CompiledExpression?
     public let score: ScorePlan
+
+    init(item: Item, when: CompiledExpression?, score: ScorePlan) {
+        self.item = item
+        self.when = when
+        self.score = score
+    }
 }
 
 /// An item's scoring method with its expressions compiled and its check bound.

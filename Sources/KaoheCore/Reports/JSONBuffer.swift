@@ -18,8 +18,9 @@ package struct JSONBuffer {
         fragment.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends `text` as it is (already JSON).
-    package mutating func raw(_ text: String) {
+    /// Appends `text` as it is (already JSON). (Named apart from `raw(_:)`, which a string
+    /// literal would otherwise not pick: Swift prefers `String` for a literal.)
+    package mutating func verbatim(_ text: String) {
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
@@ -57,7 +58,7 @@ package struct JSONBuffer {
                 if fraction % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
             }
         } else {
-            raw(DecimalMath.format(rounded))
+            verbatim(DecimalMath.format(rounded))
         }
     }
 

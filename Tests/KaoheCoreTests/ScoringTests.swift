@@ -73,6 +73,16 @@ struct ScoringTests {
         if n > 0 { #expect(r.findings.first?.message == "少\(n)次") }
     }
 
+    @Test("a finding template fills every known placeholder, twice if written twice, and leaves unknown ones as written")
+    func findingTemplate() throws {
+        let p = try plan("""
+            - {id: A1, title: 甲, points: 90, score: {deduct: {per: 1, count: n, cap: 20}}, finding: "{count}次，共{count}次；{other}{count"}
+            - {id: A2, title: 乙, points: 10, score: {binary: "true"}}
+            """)
+        let r = try RuleFixture.assess(p, RuleFixture.input("{n: 7}"))
+        #expect(r.findings.first?.message == "7次，共7次；{other}{count")
+    }
+
     @Test("check: a pack's check scores the item; a notice rides along at full points")
     func check() throws {
         let p = try RuleFixture.plan(RuleFixture.checklist(facts: """

@@ -45,3 +45,31 @@ struct BenchWorkloadTests {
         #expect(SHA256.hex(jsonl.utf8) == "c8447f7c259f68da31915f26103b3377bb3adaebf27779b509573182dda27761")
     }
 }
+
+/// Streaming with one plan copy per thread gives what streaming on one shared plan gives, and
+/// the copies share no item with it.
+@Suite("Plan replicas")
+struct PlanReplicaTests {
+    @Test("the stream on per-thread plan copies writes the pinned output byte for byte; no copy shares an item with the plan")
+    func replicas() throws {
+        let engine = Engine(registry: try RuleFixture.registry())
+        let rules = engine.loadRules(at: [Fixtures.repository.appendingPathComponent("bench/rules").path])
+        let plan = try rules.plan("bench.workload")
+        let replicas = engine.replicas(of: plan, from: rules, explaining: true)
+        #expect(replicas.count == ProcessInfo.processInfo.activeProcessorCount - 1)
+        for replica in replicas {
+            #expect(replica.scorer.plan.fingerprint == plan.fingerprint)
+            #expect(replica.scorer.plan.sections[0].items[0] !== plan.sections[0].items[0])
+        }
+        var streamer = StreamingEvaluator(evaluator: BatchEvaluator(scorer: Scorer(plan: plan)), replicas: replicas)
+        streamer.linesPerBlock = 300
+        var sources = SourceStore()
+        var diagnostics = Diagnostics()
+        var output = ""
+        let summary = try streamer.run(path: Fixtures.path("bench/units_2000.jsonl"), asOf: nil, sources: &sources, diagnostics: &diagnostics,
+                                       render: { ResultJSON.line($0) }, write: { output += $0 })
+        #expect(!diagnostics.hasErrors)
+        #expect(summary.units == 2000)
+        #expect(SHA256.hex(output.utf8) == "c8447f7c259f68da31915f26103b3377bb3adaebf27779b509573182dda27761")
+    }
+}

@@ -16,6 +16,9 @@ public struct SourceStore: Sendable {
         texts[path] = text
     }
 
+    /// Every whole text kept, by path.
+    package var files: [(path: String, text: String)] { texts.map { ($0.key, $0.value) } }
+
     package mutating func merge(_ other: SourceStore) {
         texts.merge(other.texts) { current, _ in current }
         lines.merge(other.lines) { current, other in current.merging(other) { a, _ in a } }

@@ -19,7 +19,8 @@ extension Engine {
             try Self.writing { try write(ParallelMap.map(run.batch.inputOrder, chunk: 256, render).joined()) }
             return StreamRun(units: run.batch.results.count, ruleErrors: run.ruleErrors)
         }
-        let streamer = StreamingEvaluator(evaluator: BatchEvaluator(scorer: Scorer(plan: plan, explaining: explaining)))
+        let streamer = StreamingEvaluator(evaluator: BatchEvaluator(scorer: Scorer(plan: plan, explaining: explaining)),
+                                          replicas: replicas(of: plan, from: rules, explaining: explaining))
         var sources = rules.sources
         var diagnostics = Diagnostics()
         var run = StreamRun()
@@ -32,6 +33,24 @@ extension Engine {
         }
         if diagnostics.hasErrors { throw EngineFailure(diagnostics, sources: sources) }
         return run
+    }
+
+    /// Evaluators on the same checklist compiled again from the same rule texts, one for each
+    /// further core, so that threads share no objects of the plan (see ``ReplicaPool``). A copy
+    /// whose fingerprint differs from `plan`'s is not used (the threads then share `plan`).
+    package func replicas(of plan: ChecklistPlan, from rules: LoadResult, explaining: Bool) -> [BatchEvaluator] {
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        guard threads > 1 else { return [] }
+        let loader = RulesLoader(registry: registry)
+        let texts = rules.sources.files
+        var replicas: [BatchEvaluator] = []
+        for _ in 1..<threads {
+            let again = loader.load(texts: texts)
+            guard !again.diagnostics.hasErrors, let copy = again.rules.plans[plan.checklist.id],
+                  copy.fingerprint == plan.fingerprint else { break }
+            replicas.append(BatchEvaluator(scorer: Scorer(plan: copy, explaining: explaining)))
+        }
+        return replicas
     }
 
     /// Runs `body`, which writes results; its errors become a failure saying so.

@@ -5,10 +5,21 @@ import Foundation
 /// error is still reported with its line; the caller decides what to do with the output.
 package struct StreamingEvaluator: Sendable {
     package let evaluator: BatchEvaluator
+    /// Evaluators on copies of the same plan that share no objects with it, one per thread
+    /// beyond the first (see ``ReplicaPool``); empty to share `evaluator`.
+    package let replicas: [BatchEvaluator]
     package var linesPerBlock = 4096
 
-    package init(evaluator: BatchEvaluator) {
+    package init(evaluator: BatchEvaluator, replicas: [BatchEvaluator] = []) {
         self.evaluator = evaluator
+        self.replicas = replicas
+    }
+
+    /// What one thread works with: an evaluator and its own copy of the file's path (which
+    /// every assessment and location it makes refers to).
+    struct Worker: Sendable {
+        var evaluator: BatchEvaluator
+        var path: String
     }
 
     package struct Summary: Sendable {
@@ -34,13 +45,17 @@ package struct StreamingEvaluator: Sendable {
         var lineNumber = 0
         var block: [(Int, Data)] = []
         var stopped = false
+        let workers = ([evaluator] + replicas).map { Worker(evaluator: $0, path: String(decoding: Array(path.utf8), as: UTF8.self)) }
+        let pool = ReplicaPool(workers, spare: Worker(evaluator: evaluator, path: path))
         /// Decodes, scores and renders a block of lines on all cores; then, in input order, reports
         /// what was wrong and writes what was right (nothing more once anything was wrong).
         func flush() throws {
             guard !block.isEmpty else { return }
             let lines = block
             block.removeAll(keepingCapacity: true)
-            let done = ParallelMap.map(lines, chunk: 64) { (number, data) in process(data, number: number, path: path, asOf: asOf, render: render) }
+            let done = ParallelMap.map(lines, chunk: 64, using: pool) { worker, line in
+                process(line.1, number: line.0, with: worker, asOf: asOf, render: render)
+            }
             var output = ""
             for line in done {
                 if line.diagnostics.hasErrors {
@@ -90,7 +105,8 @@ package struct StreamingEvaluator: Sendable {
     }
 
     /// One line, start to finish: UTF-8, JSON, decoding (fast lane first), scoring, rendering.
-    func process(_ line: Data, number: Int, path: String, asOf: Day?, render: (UnitResult) -> String) -> LineOutcome {
+    func process(_ line: Data, number: Int, with worker: Worker, asOf: Day?, render: (UnitResult) -> String) -> LineOutcome {
+        let evaluator = worker.evaluator, path = worker.path
         var outcome = LineOutcome(number: number)
         // A byte-order mark (Notepad, Excel) is not part of the first line.
         let data = number == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) ? line.dropFirst(3) : line

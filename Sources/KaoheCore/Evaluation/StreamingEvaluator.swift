@@ -47,15 +47,40 @@ package struct StreamingEvaluator: Sendable {
         var stopped = false
         let workers = ([evaluator] + replicas).map { Worker(evaluator: $0, path: String(decoding: Array(path.utf8), as: UTF8.self)) }
         let pool = ReplicaPool(workers, spare: Worker(evaluator: evaluator, path: path))
-        /// Decodes, scores and renders a block of lines on all cores; then, in input order, reports
-        /// what was wrong and writes what was right (nothing more once anything was wrong).
+        /// The block being scored on all cores while the one before it is written.
+        var inFlight: BackgroundWork<[LineOutcome]>?
+        /// Starts decoding, scoring and rendering a block of lines on all cores; then writes the
+        /// block before it, which overlaps reading and writing with scoring.
         func flush() throws {
             guard !block.isEmpty else { return }
             let lines = block
             block.removeAll(keepingCapacity: true)
-            let done = ParallelMap.map(lines, chunk: 64, using: pool) { worker, line in
-                process(line.1, number: line.0, with: worker, asOf: asOf, render: render)
+            let work = BackgroundWork { [self] in
+                ParallelMap.map(lines, chunk: 64, using: pool) { worker, line in
+                    process(line.1, number: line.0, with: worker, asOf: asOf, render: render)
+                }
             }
+            do {
+                try drain()
+            } catch {
+                _ = work.wait()
+                throw error
+            }
+            if stopped {
+                _ = work.wait()
+                return
+            }
+            inFlight = work
+        }
+        /// Waits for the block in flight and handles it.
+        func drain() throws {
+            guard let work = inFlight else { return }
+            inFlight = nil
+            try report(work.wait() ?? [])
+        }
+        /// In input order, reports what was wrong and writes what was right (nothing more once
+        /// anything was wrong).
+        func report(_ done: [LineOutcome]) throws {
             var output = ""
             for line in done {
                 if line.diagnostics.hasErrors {
@@ -101,6 +126,7 @@ package struct StreamingEvaluator: Sendable {
             block.append((lineNumber, pending))
         }
         if !stopped { try flush() }
+        if !stopped { try drain() }
         return summary
     }
 

@@ -8,7 +8,7 @@ package struct StreamingEvaluator: Sendable {
     /// Evaluators on copies of the same plan that share no objects with it, one per thread
     /// beyond the first (see ``ReplicaPool``); empty to share `evaluator`.
     package let replicas: [BatchEvaluator]
-    package var linesPerBlock = 4096
+    package var linesPerBlock = 2048
 
     package init(evaluator: BatchEvaluator, replicas: [BatchEvaluator] = []) {
         self.evaluator = evaluator

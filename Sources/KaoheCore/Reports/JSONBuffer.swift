@@ -46,6 +46,21 @@ package struct JSONBuffer {
         if let text { string(text) } else { raw("null") }
     }
 
+    /// Appends `elements` as a JSON array, each written by `element`, separated by `, `.
+    package mutating func array<Element>(_ elements: [Element], _ element: (inout JSONBuffer, Element) -> Void) {
+        raw("[")
+        for (index, value) in elements.enumerated() {
+            if index > 0 { raw(", ") }
+            element(&self, value)
+        }
+        raw("]")
+    }
+
+    /// Appends `texts` as a JSON array of strings.
+    package mutating func strings(_ texts: [String]) {
+        array(texts) { $0.string($1) }
+    }
+
     /// Appends a score rounded half-up to 2 decimals, in its shortest form (`77`, `75.5`).
     package mutating func score(_ value: Rational) {
         let rounded = DecimalMath.round(value)

@@ -45,18 +45,19 @@ public enum ResultJSON {
     /// One unit's result as one JSON object on one line (SPEC §6): what `--format jsonl` writes
     /// per line and the web service's API returns; `brief` leaves out the items and their
     /// explanations (`--brief`).
-    public static func text(_ r: UnitResult, brief: Bool = false) -> String {
-        var out = JSONBuffer(capacity: brief ? 2048 : 8192)
-        write(r, brief: brief, into: &out)
-        return out.text
-    }
+    public static func text(_ r: UnitResult, brief: Bool = false) -> String { buffer(r, brief: brief).text }
 
     /// The result followed by a newline: one line of `--format jsonl`.
     public static func line(_ r: UnitResult, brief: Bool = false) -> String {
-        var out = JSONBuffer(capacity: brief ? 2048 : 8192)
-        write(r, brief: brief, into: &out)
+        var out = buffer(r, brief: brief)
         out.raw("\n")
         return out.text
+    }
+
+    static func buffer(_ r: UnitResult, brief: Bool) -> JSONBuffer {
+        var out = JSONBuffer(capacity: brief ? 2048 : 8192)
+        write(r, brief: brief, into: &out)
+        return out
     }
 
     package static func write(_ r: UnitResult, brief: Bool, into out: inout JSONBuffer) {
@@ -78,9 +79,9 @@ public enum ResultJSON {
         out.score(r.total)
         out.raw(", \"grade\": ")
         out.string(r.grade)
-        out.raw(", \"vetoes\": [")
-        for (index, v) in r.vetoes.enumerated() {
-            out.raw(index == 0 ? "{\"id\": " : ", {\"id\": ")
+        out.raw(", \"vetoes\": ")
+        out.array(r.vetoes) { out, v in
+            out.raw("{\"id\": ")
             out.string(v.id)
             out.raw(", \"title\": ")
             out.string(v.title)
@@ -88,13 +89,13 @@ public enum ResultJSON {
             out.string(v.grade)
             out.raw(v.zeroScore ? ", \"score_zero\": true}" : ", \"score_zero\": false}")
         }
-        out.raw("], \"bonus\": ")
+        out.raw(", \"bonus\": ")
         out.score(r.bonus)
         out.raw(", \"penalty\": ")
         out.score(r.penalty)
-        out.raw(", \"sections\": [")
-        for (index, s) in r.sections.enumerated() {
-            out.raw(index == 0 ? "{\"id\": " : ", {\"id\": ")
+        out.raw(", \"sections\": ")
+        out.array(r.sections) { out, s in
+            out.raw("{\"id\": ")
             out.string(s.id)
             out.raw(", \"title\": ")
             out.string(s.title)
@@ -112,7 +113,6 @@ public enum ResultJSON {
             }
             out.raw("}")
         }
-        out.raw("]")
         if !brief {
             out.raw(", \"items\": ")
             items(r.items, into: &out)
@@ -120,9 +120,9 @@ public enum ResultJSON {
         out.raw(", \"findings\": ")
         findings(r.findings, into: &out)
         if !r.projects.isEmpty { projects(r.projects, into: &out) }
-        out.raw(", \"errors\": [")
-        for (index, e) in r.errors.enumerated() {
-            out.raw(index == 0 ? "{\"item\": " : ", {\"item\": ")
+        out.raw(", \"errors\": ")
+        out.array(r.errors) { out, e in
+            out.raw("{\"item\": ")
             out.string(e.item)
             out.raw(", \"message\": ")
             out.string(e.message)
@@ -130,14 +130,13 @@ public enum ResultJSON {
             out.string(e.location?.description)
             out.raw("}")
         }
-        out.raw("]}")
+        out.raw("}")
     }
 
     /// The items array (the bulk of a result: about 8 KB a unit).
     static func items(_ items: [ItemResult], into out: inout JSONBuffer) {
-        out.raw("[")
-        for (index, i) in items.enumerated() {
-            out.raw(index == 0 ? "{\"id\": " : ", {\"id\": ")
+        out.array(items) { out, i in
+            out.raw("{\"id\": ")
             out.string(i.id)
             out.raw(", \"title\": ")
             out.string(i.title)
@@ -151,26 +150,20 @@ public enum ResultJSON {
             out.score(i.points)
             out.raw(", \"self_score\": ")
             out.score(i.selfScore)
-            out.raw(", \"explain\": [")
-            for (line, text) in i.explain.enumerated() {
-                if line > 0 { out.raw(", ") }
-                out.string(text)
-            }
-            out.raw("]")
+            out.raw(", \"explain\": ")
+            out.strings(i.explain)
             if let method = i.method {
                 out.raw(", \"method\": ")
                 out.string(method)
             }
             out.raw("}")
         }
-        out.raw("]")
     }
 
     /// The findings array (most of a brief result): id, item, message, deduction, severity, rectify.
     static func findings(_ list: [Finding], into out: inout JSONBuffer) {
-        out.raw("[")
-        for (index, f) in list.enumerated() {
-            out.raw(index == 0 ? "{\"id\": " : ", {\"id\": ")
+        out.array(list) { out, f in
+            out.raw("{\"id\": ")
             out.string(f.id)
             out.raw(", \"item\": ")
             out.string(f.item)
@@ -188,14 +181,13 @@ public enum ResultJSON {
             out.string(f.owner)
             out.raw("}}")
         }
-        out.raw("]")
     }
 
     /// The brand projects' screening (a checklist with standards), key and all.
     static func projects(_ projects: [ProjectResult], into out: inout JSONBuffer) {
-        out.raw(", \"projects\": [")
-        for (index, p) in projects.enumerated() {
-            out.raw(index == 0 ? "{\"id\": " : ", {\"id\": ")
+        out.raw(", \"projects\": ")
+        out.array(projects) { out, p in
+            out.raw("{\"id\": ")
             out.string(p.id)
             out.raw(", \"name\": ")
             out.string(p.name)
@@ -203,24 +195,20 @@ public enum ResultJSON {
             out.string(p.category)
             out.raw(", \"outcome\": ")
             out.string(p.outcome)
-            out.raw(", \"standards\": [")
-            for (position, s) in p.standards.enumerated() {
-                out.raw(position == 0 ? "{\"id\": " : ", {\"id\": ")
+            out.raw(", \"standards\": ")
+            out.array(p.standards) { out, s in
+                out.raw("{\"id\": ")
                 out.string(s.id)
                 out.raw(", \"title\": ")
                 out.string(s.title)
                 out.raw(", \"status\": ")
                 out.string(s.status.rawValue)
-                out.raw(", \"reasons\": [")
-                for (line, reason) in s.reasons.enumerated() {
-                    if line > 0 { out.raw(", ") }
-                    out.string(reason)
-                }
-                out.raw("]}")
+                out.raw(", \"reasons\": ")
+                out.strings(s.reasons)
+                out.raw("}")
             }
-            out.raw("]}")
+            out.raw("}")
         }
-        out.raw("]")
     }
 
     /// One result, or a batch with its ranking; `brief` leaves out the items (`--brief`).

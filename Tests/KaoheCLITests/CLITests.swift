@@ -285,4 +285,20 @@ struct CLITests {
         #expect(try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n").count == 2000, "the earlier output is untouched")
         #expect(!FileManager.default.fileExists(atPath: output + ".kaohe-partial"))
     }
+
+    @Test("a unit assessed twice in a streamed batch is refused at its second line, with a note at its first")
+    func unitTwice() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let units = Self.repository.appendingPathComponent("Tests/KaoheCoreTests/Fixtures/bench/units_2000.jsonl").path
+        let lines = try String(contentsOfFile: units, encoding: .utf8).split(separator: "\n")
+        let twice = folder.appendingPathComponent("twice.jsonl").path
+        try (lines[0..<5] + [lines[1]]).joined(separator: "\n").write(toFile: twice, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("out.jsonl").path
+        let run = try Self.kaohe("evaluate", "--rules", "bench/rules", "--format", "jsonl", "-o", output, twice)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("twice.jsonl:6:1: error: unit 'U0000002' is assessed twice in this batch"), "\(run.stderr)")
+        #expect(run.stderr.contains("twice.jsonl:2:1: note: first assessed here"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
 }

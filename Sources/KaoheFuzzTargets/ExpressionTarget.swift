@@ -41,6 +41,9 @@ enum ExpressionTarget {
             let asOf = Day("2026-11-29") ?? Day(ordinal: 0)
             var frame = Frame(facts: facts.map(\.value), asOf: asOf, period: (Day("2026-01-01") ?? asOf, asOf))
             let value = try? Evaluator.evaluate(compiled, &frame)
+            if let fast = compiled.kernelValue(frame), fast != (try? Evaluator.carefully(compiled, &frame)) {
+                problems.append("the kernel gives \(fast.literal), the careful evaluator does not: \(text)")
+            }
             if let expr = try? ExpressionParser().parse(text) {
                 let printed = ExpressionPrinter.print(expr)
                 if let again = try? ExpressionParser().parse(printed) {

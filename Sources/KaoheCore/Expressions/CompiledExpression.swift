@@ -10,8 +10,16 @@ public struct CompiledExpression: Sendable {
     /// Whether it reads `as_of` (so a caller knows an assessment date is needed).
     public var readsAsOf: Bool
     let op: Op
+    /// The fast lane for it, when its value is a number, bool or date the kernel can compute.
+    let kernel: ScalarKernel?
 
     public var text: String { source.text }
+
+    /// Whether the expression has a fast lane (``ScalarKernel``).
+    package var hasKernel: Bool { kernel != nil }
+
+    /// The fast lane's answer for `frame`, nil when it has none or leaves it to the careful lane.
+    package func kernelValue(_ frame: Frame) -> Value? { kernel?.value(frame) }
 }
 
 /// Operations of a compiled expression.

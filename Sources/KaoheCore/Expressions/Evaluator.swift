@@ -19,6 +19,12 @@ package struct Frame: Sendable {
 /// except `has`, `??`, and `&&`/`||`/`all`/`exists`, which decide when a known side decides.
 package enum Evaluator {
     package static func evaluate(_ expression: CompiledExpression, _ frame: inout Frame) throws(EvaluationFault) -> Value {
+        if let kernel = expression.kernel, let value = kernel.value(frame) { return value }
+        return try evaluate(expression.op, &frame)
+    }
+
+    /// The careful lane alone, without the expression's kernel (for tests comparing the two).
+    package static func carefully(_ expression: CompiledExpression, _ frame: inout Frame) throws(EvaluationFault) -> Value {
         try evaluate(expression.op, &frame)
     }
 

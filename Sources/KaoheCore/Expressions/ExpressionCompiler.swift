@@ -28,7 +28,16 @@ package struct ExpressionCompiler: Sendable {
         guard checker.errors.isEmpty else { return .failure(ExpressionDiagnostics(all: checker.errors)) }
         return .success(CompiledExpression(source: source, type: type, facts: checker.factsRead.sorted(),
                                                   factSlots: checker.factsRead.sorted().compactMap { scope.facts[$0]?.slot },
-                                                  readsAsOf: checker.readsAsOf, op: op))
+                                                  readsAsOf: checker.readsAsOf, op: op, kernel: kernel(op)))
+    }
+}
+
+extension ExpressionCompiler {
+    /// The fast lane for `op`, with the type of every fact slot it may read.
+    func kernel(_ op: Op) -> ScalarKernel? {
+        var types: [Int: ExprType] = [:]
+        for fact in scope.facts.values { types[fact.slot] = fact.type }
+        return ScalarKernelCompiler(factTypes: types).kernel(op)
     }
 }
 

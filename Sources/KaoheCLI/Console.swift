@@ -8,6 +8,10 @@ enum Console {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    static func out(_ bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+
     static func err(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }

@@ -45,8 +45,8 @@ struct EvaluateCommand: ParsableCommand {
             // JSON Lines in and out: streamed with flat memory; -o is replaced only when every line was valid.
             let file = try Output.open(output)
             let run = try Console.engine.stream(loaded, inputs: inputs, checklist: checklist, asOf: asOf, explaining: !brief,
-                                                render: { [brief] in ResultJSON.line($0, brief: brief) },
-                                                write: { text in if let file { try file.write(text) } else { Console.out(text) } })
+                                                render: { [brief] in ResultJSON.lineBytes($0, brief: brief) },
+                                                write: { bytes in if let file { try file.write(bytes) } else { Console.out(bytes) } })
             try Output.commit(file)
             return try run.requireTrustworthy()
         }

@@ -2,21 +2,22 @@ import Foundation
 
 extension Engine {
     /// Scores JSON Lines batches as a stream, in input order, with flat memory: each result is
-    /// rendered by `render` and handed to `write` block by block. When any line is wrong, every
+    /// rendered to UTF-8 bytes by `render` (``ResultJSON/lineBytes(_:brief:)``) and handed to
+    /// `write` block by block. When any line is wrong, every
     /// wrong line is reported and nothing more is written after the first one; the caller keeps
     /// what it wrote uncommitted (see ``OutputFile``). A checklist with brand-project standards
     /// compares every unit's projects with all the others, so its batch is scored whole.
     /// `explaining: false` builds no explanation lines, for a `render` that writes none.
     public func stream(_ rules: LoadResult, inputs: [String], checklist: String? = nil, asOf: Day? = nil, explaining: Bool = true,
-                       render: @escaping @Sendable (UnitResult) -> String,
-                       write: (String) throws -> Void) throws(EngineFailure) -> StreamRun {
+                       render: @escaping @Sendable (UnitResult) -> [UInt8],
+                       write: ([UInt8]) throws -> Void) throws(EngineFailure) -> StreamRun {
         // A loop, not `lazy.compactMap(…).first`, which reads the first file's first line twice.
         var named = checklist
         for input in inputs where named == nil { named = AssessmentReader.checklistID(ofFirstLineOf: input) }
         let plan = try rules.plan(named)
         guard plan.standards == nil else {
             let run = try evaluate(rules, inputs: inputs, checklist: checklist, asOf: asOf)
-            try Self.writing { try write(ParallelMap.map(run.batch.inputOrder, chunk: 256, render).joined()) }
+            try Self.writing { try write(Array(ParallelMap.map(run.batch.inputOrder, chunk: 256, render).joined())) }
             return StreamRun(units: run.batch.results.count, ruleErrors: run.ruleErrors)
         }
         let streamer = StreamingEvaluator(evaluator: BatchEvaluator(scorer: Scorer(plan: plan, explaining: explaining)),

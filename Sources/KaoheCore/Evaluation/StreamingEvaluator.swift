@@ -27,9 +27,9 @@ package struct StreamingEvaluator: Sendable {
         package var ruleErrors: [String] = []
     }
 
-    /// Streams `path` through `render` (one result → its output text) into `write`.
+    /// Streams `path` through `render` (one result → its output bytes) into `write`.
     package func run(path: String, asOf: Day?, sources: inout SourceStore, diagnostics: inout Diagnostics,
-                    render: @escaping @Sendable (UnitResult) -> String, write: (String) throws -> Void) throws -> Summary {
+                    render: @escaping @Sendable (UnitResult) -> [UInt8], write: ([UInt8]) throws -> Void) throws -> Summary {
         if let problem = FileKind.problemReadingFile(at: path) {
             diagnostics.error(SourceLocation(file: path, line: 1, column: 1), problem)
             return Summary()
@@ -81,7 +81,8 @@ package struct StreamingEvaluator: Sendable {
         /// In input order, reports what was wrong and writes what was right (nothing more once
         /// anything was wrong).
         func report(_ done: [LineOutcome]) throws {
-            var output = ""
+            var output: [UInt8] = []
+            output.reserveCapacity(done.reduce(0) { $0 + $1.output.count })
             for line in done {
                 if line.diagnostics.hasErrors {
                     guard diagnostics.errorCount < Diagnostics.maxErrorsPerFile else {
@@ -100,7 +101,7 @@ package struct StreamingEvaluator: Sendable {
                     continue
                 }
                 guard !diagnostics.hasErrors else { continue }
-                output += line.output
+                output.append(contentsOf: line.output)
                 summary.units += 1
                 summary.ruleErrors += line.ruleErrors
             }
@@ -131,7 +132,7 @@ package struct StreamingEvaluator: Sendable {
     }
 
     /// One line, start to finish: UTF-8, JSON, decoding (fast lane first), scoring, rendering.
-    func process(_ line: Data, number: Int, with worker: Worker, asOf: Day?, render: (UnitResult) -> String) -> LineOutcome {
+    func process(_ line: Data, number: Int, with worker: Worker, asOf: Day?, render: (UnitResult) -> [UInt8]) -> LineOutcome {
         let evaluator = worker.evaluator, path = worker.path
         var outcome = LineOutcome(number: number)
         // A byte-order mark (Notepad, Excel) is not part of the first line.
@@ -177,7 +178,7 @@ package struct StreamingEvaluator: Sendable {
         var text: String?
         var diagnostics = Diagnostics()
         var unit: String?
-        var output = ""
+        var output: [UInt8] = []
         var ruleErrors: [String] = []
 
         init(number: Int) {

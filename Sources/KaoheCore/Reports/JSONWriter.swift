@@ -49,9 +49,15 @@ public enum ResultJSON {
 
     /// The result followed by a newline: one line of `--format jsonl`.
     public static func line(_ r: UnitResult, brief: Bool = false) -> String {
+        String(decoding: lineBytes(r, brief: brief), as: UTF8.self)
+    }
+
+    /// One line of `--format jsonl` as UTF-8 bytes, for a stream that writes bytes (no `String`
+    /// is made, so the text is not checked as UTF-8 again: it is valid by construction).
+    public static func lineBytes(_ r: UnitResult, brief: Bool = false) -> [UInt8] {
         var out = buffer(r, brief: brief)
         out.raw("\n")
-        return out.text
+        return out.bytes
     }
 
     static func buffer(_ r: UnitResult, brief: Bool) -> JSONBuffer {

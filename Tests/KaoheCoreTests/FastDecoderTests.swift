@@ -62,6 +62,28 @@ struct FastDecoderTests {
         #expect(evaluator.decodeFast(line, path: "b.jsonl", number: 7, asOf: nil) == nil)
     }
 
+    @Test("record fields and top-level keys in any order take the fast lane and decode as the careful path does", arguments: [
+        #"{"facts":{"meetings":[{"date":"2026-01-01","type":"committee"},{"type":"lecture","date":"2026-02-01"}],"members":3},"unit":{"category":"economic","id":"U1"},"checklist":"bench.workload","kind":"self-assessment","kaohe":1}"#,
+        #"{"kaohe":1,"kind":"self-assessment","checklist":"bench.workload","unit":{"id":"U1","category":"economic","name":"区财政局"},"facts":{"meetings":[{"date":"2026-03-01","type":"theme-day"}],"term_years":5}}"#,
+    ])
+    func anyOrder(_ line: String) throws {
+        let plan = try #require(Self.plan)
+        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan))
+        let fast = try #require(evaluator.decodeFast(line, path: "b.jsonl", number: 7, asOf: nil))
+        let careful = try #require(Self.careful(evaluator, line))
+        #expect(Self.same(fast, careful))
+    }
+
+    @Test("an enumeration value written with an escape goes to the careful path, which accepts it")
+    func escapedChoice() throws {
+        let plan = try #require(Self.plan)
+        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan))
+        let line = #"{"kaohe":1,"kind":"self-assessment","checklist":"bench.workload","unit":{"id":"U1","category":"economic"},"facts":{"meetings":[{"type":"commi\u0074tee","date":"2026-01-01"}]}}"#
+        #expect(evaluator.decodeFast(line, path: "b.jsonl", number: 7, asOf: nil) == nil)
+        let careful = try #require(Self.careful(evaluator, line))
+        #expect(careful.0.facts.contains(.list([.record(names: ["type", "date"], values: [.string("committee"), .day("2026-01-01")])])))
+    }
+
     @Test("a mangled line either takes the fast lane exactly as the careful path reads it, or goes to the careful path")
     func mangled() async throws {
         let plan = try #require(Self.plan)

@@ -10,15 +10,25 @@ package struct FastAssessmentDecoder: Sendable {
     let plan: ChecklistPlan
     /// Fact names as bytes, with their slots, for a look-up without making strings.
     let names: [(bytes: [UInt8], slot: Int)]
-    let categories: Set<String>
+    /// How each fact slot's value is read.
+    let codecs: [FactCodec]
+    /// What each slot holds when the unit does not give the fact.
+    let absentFacts: [Value]
+    /// The categories a unit may name, as bytes, with the checklist's own strings.
+    let categories: [(bytes: [UInt8], id: String)]
     let needsCategory: Bool
+    let checklistID: [UInt8]
 
     package init(plan: ChecklistPlan) {
         self.plan = plan
         names = plan.facts.enumerated().map { (Array($0.element.name.utf8), $0.offset) }
+        codecs = plan.facts.map(FactCodec.init)
+        absentFacts = plan.facts.map { Value.missing([$0.name]) }
         let weighted = !plan.checklist.weights.isEmpty
         needsCategory = weighted
-        categories = Set(plan.checklist.categories.map(\.id.value).filter { !weighted || plan.checklist.weights(for: $0) != nil })
+        categories = plan.checklist.categories.map(\.id.value).filter { !weighted || plan.checklist.weights(for: $0) != nil }
+            .map { (Array($0.utf8), $0) }
+        checklistID = Array(plan.checklist.id.utf8)
     }
 
     /// The assessment on `line`, or nil when the careful path must decide.
@@ -30,61 +40,71 @@ package struct FastAssessmentDecoder: Sendable {
         }
     }
 
+    /// The top-level keys of a self-assessment line.
+    static let documentKeys: [[UInt8]] = ["kaohe", "kind", "checklist", "unit", "as_of", "facts"].map { Array($0.utf8) }
+    static let selfAssessment = Array("self-assessment".utf8)
+
     func decodeDocument(_ r: inout JSONByteReader, path: String, number: Int) -> SelfAssessment? {
         r.skipSpace()
         let column = r.index + 1
         guard r.take(UInt8(ascii: "{")) else { return nil }
-        var seen = Set<String>()
+        var seen: UInt8 = 0
         var unit: Unit?
         var asOf: Day?
         var checklist: String?
         var facts: [Value]?
-        var sawVersion = false, sawKind = false
         if !r.take(UInt8(ascii: "}")) {
             repeat {
-                guard let key = r.string(), seen.insert(key).inserted, r.colon() else { return nil }
+                guard let range = r.stringRange(), let key = Self.documentKeys.firstIndex(where: { r.spells($0, at: range) }),
+                      seen & (1 << key) == 0, r.colon() else { return nil }
+                seen |= 1 << key
                 switch key {
-                case "kaohe":
+                case 0:
                     guard r.literal("1") else { return nil }
-                    sawVersion = true
-                case "kind":
-                    guard r.string() == "self-assessment" else { return nil }
-                    sawKind = true
-                case "checklist":
-                    guard let id = r.string(), id == plan.checklist.id else { return nil }
-                    checklist = id
-                case "unit":
+                case 1:
+                    guard let kind = r.stringRange(), r.spells(Self.selfAssessment, at: kind) else { return nil }
+                case 2:
+                    guard let id = r.stringRange(), r.spells(checklistID, at: id) else { return nil }
+                    checklist = plan.checklist.id
+                case 3:
                     guard let decoded = decodeUnit(&r) else { return nil }
                     unit = decoded
-                case "as_of":
+                case 4:
                     guard let day = r.day() else { return nil }
                     asOf = day
-                case "facts":
+                default:
                     guard let decoded = decodeFacts(&r) else { return nil }
                     facts = decoded
-                default:
-                    return nil
                 }
             } while r.comma()
             guard r.take(UInt8(ascii: "}")) else { return nil }
         }
         r.skipSpace()
-        guard r.atEnd, sawVersion, sawKind, let unit, let facts else { return nil }
+        guard r.atEnd, seen & 0b11 == 0b11, let unit, let facts else { return nil }
         return SelfAssessment(source: path, checklist: checklist, unit: unit, asOf: asOf, facts: facts, responses: [:],
                               location: SourceLocation(file: path, line: number, column: column))
     }
+
+    static let unitKeys: [[UInt8]] = ["id", "name", "category"].map { Array($0.utf8) }
 
     func decodeUnit(_ r: inout JSONByteReader) -> Unit? {
         guard r.take(UInt8(ascii: "{")) else { return nil }
         var id: String?, name: String?, category: String?
         if !r.take(UInt8(ascii: "}")) {
             repeat {
-                guard let key = r.string(), r.colon(), let value = r.string() else { return nil }
+                guard let range = r.stringRange(), let key = Self.unitKeys.firstIndex(where: { r.spells($0, at: range) }),
+                      r.colon() else { return nil }
                 switch key {
-                case "id" where id == nil && Self.isPlainIdentifier(value): id = value
-                case "name" where name == nil: name = value
-                case "category" where category == nil && categories.contains(value): category = value
-                default: return nil
+                case 0:
+                    guard id == nil, let value = r.string(), Self.isPlainIdentifier(value) else { return nil }
+                    id = value
+                case 1:
+                    guard name == nil, let value = r.string() else { return nil }
+                    name = value
+                default:
+                    guard category == nil, let value = r.stringRange(),
+                          let known = categories.first(where: { r.spells($0.bytes, at: value) }) else { return nil }
+                    category = known.id
                 }
             } while r.comma()
             guard r.take(UInt8(ascii: "}")) else { return nil }
@@ -94,15 +114,21 @@ package struct FastAssessmentDecoder: Sendable {
     }
 
     func decodeFacts(_ r: inout JSONByteReader) -> [Value]? {
-        var values = plan.facts.map { Value.missing([$0.name]) }
-        var given = Array(repeating: false, count: values.count)
+        var values = absentFacts
+        var given = Set<Int>()
+        var givenLow: UInt64 = 0
         guard r.take(UInt8(ascii: "{")) else { return nil }
         if r.take(UInt8(ascii: "}")) { return values }
         repeat {
-            guard let slot = factSlot(&r), !given[slot], r.colon() else { return nil }
-            given[slot] = true
+            guard let slot = factSlot(&r), r.colon() else { return nil }
+            if slot < 64 {
+                guard givenLow & (1 << UInt64(slot)) == 0 else { return nil }
+                givenLow |= 1 << UInt64(slot)
+            } else {
+                guard given.insert(slot).inserted else { return nil }
+            }
             if r.literal("null") { continue }
-            guard let value = decodeValue(&r, as: plan.facts[slot], field: nil) else { return nil }
+            guard let value = decode(&r, codecs[slot]) else { return nil }
             values[slot] = value
         } while r.comma()
         guard r.take(UInt8(ascii: "}")) else { return nil }
@@ -115,22 +141,102 @@ package struct FastAssessmentDecoder: Sendable {
         return names.first { r.spells($0.bytes, at: range) }?.slot
     }
 
-    func decodeValue(_ r: inout JSONByteReader, as fact: FactSpec, field: String?) -> Value? {
+    /// One value by its codec.
+    func decode(_ r: inout JSONByteReader, _ codec: FactCodec) -> Value? {
+        switch codec {
+        case .whole(let bounds):
+            guard let number = r.number(), number.isWhole, bounds.admits(number.mantissa) else { return nil }
+            return .number(Rational(number.mantissa))
+        case .bool:
+            if r.literal("true") { return .bool(true) }
+            if r.literal("false") { return .bool(false) }
+            return nil
+        case .date:
+            return r.day().map(Value.date)
+        case .choice(let choices):
+            guard let range = r.stringRange(), let index = choices.bytes.firstIndex(where: { r.spells($0, at: range) }) else { return nil }
+            return choices.values[index]
+        case .records(let codec):
+            guard r.take(UInt8(ascii: "[")) else { return nil }
+            var records: [Value] = []
+            if r.take(UInt8(ascii: "]")) { return .list(records) }
+            repeat {
+                guard let record = decodeRecord(&r, codec) else { return nil }
+                records.append(record)
+            } while r.comma()
+            return r.take(UInt8(ascii: "]")) ? .list(records) : nil
+        case .declared(let spec):
+            return decodeValue(&r, as: spec)
+        }
+    }
+
+    /// One record of a list fact, its fields in declared order; one array made per record.
+    /// Fields written in declared order are appended as read; otherwise the record is read
+    /// again into placeholders.
+    func decodeRecord(_ r: inout JSONByteReader, _ codec: RecordCodec) -> Value? {
+        let start = r.index
+        guard r.take(UInt8(ascii: "{")) else { return nil }
+        var values: [Value] = []
+        values.reserveCapacity(codec.fields.count)
+        if !r.take(UInt8(ascii: "}")) {
+            repeat {
+                guard let key = r.stringRange(), let index = codec.keys.firstIndex(where: { r.spells($0, at: key) }) else { return nil }
+                guard index >= values.count else {
+                    r.index = start
+                    return decodeRecordInAnyOrder(&r, codec)
+                }
+                while values.count < index {
+                    guard let absent = codec.absent[values.count] else {
+                        r.index = start
+                        return decodeRecordInAnyOrder(&r, codec)
+                    }
+                    values.append(absent)
+                }
+                guard r.colon(), !r.peekLiteral("null"), let value = decode(&r, codec.fields[index]) else { return nil }
+                values.append(value)
+            } while r.comma()
+            guard r.take(UInt8(ascii: "}")) else { return nil }
+        }
+        while values.count < codec.fields.count {
+            guard let absent = codec.absent[values.count] else { return nil }
+            values.append(absent)
+        }
+        return .record(names: codec.names, values: values)
+    }
+
+    /// A record whose fields come in any order (each at most once).
+    func decodeRecordInAnyOrder(_ r: inout JSONByteReader, _ codec: RecordCodec) -> Value? {
+        guard r.take(UInt8(ascii: "{")) else { return nil }
+        var values = Array(repeating: Value.bool(false), count: codec.fields.count)
+        var given: UInt64 = 0
+        if !r.take(UInt8(ascii: "}")) {
+            repeat {
+                guard let key = r.stringRange(), let index = codec.keys.firstIndex(where: { r.spells($0, at: key) }),
+                      given & (1 << UInt64(index)) == 0, r.colon(), !r.peekLiteral("null"),
+                      let value = decode(&r, codec.fields[index]) else { return nil }
+                values[index] = value
+                given |= 1 << UInt64(index)
+            } while r.comma()
+            guard r.take(UInt8(ascii: "}")) else { return nil }
+        }
+        for index in values.indices where given & (1 << UInt64(index)) == 0 {
+            guard let absent = codec.absent[index] else { return nil }
+            values[index] = absent
+        }
+        return .record(names: codec.names, values: values)
+    }
+
+    /// A value of the kinds no codec of its own reads: decimals, strings, durations, lists of
+    /// plain values, and whole numbers with bounds that are not whole.
+    func decodeValue(_ r: inout JSONByteReader, as fact: FactSpec) -> Value? {
         switch fact.kind {
         case .int, .decimal:
             guard let number = r.number(), fact.kind == .decimal || number.isWhole else { return nil }
             let value = number.decimal
             return fact.breach(number: value) == nil ? .number(value) : nil
-        case .bool:
-            if r.literal("true") { return .bool(true) }
-            if r.literal("false") { return .bool(false) }
-            return nil
         case .string, .enumeration:
             guard let text = r.string(), fact.breach(text: text) == nil else { return nil }
             return .string(text)
-        case .date:
-            guard let day = r.day() else { return nil }
-            return .date(day)
         case .duration:
             guard let duration = r.string().flatMap({ Duration($0) }) else { return nil }
             return .duration(duration)
@@ -138,46 +244,18 @@ package struct FastAssessmentDecoder: Sendable {
             guard r.take(UInt8(ascii: "[")) else { return nil }
             var items: [Value] = []
             if r.take(UInt8(ascii: "]")) { return .list(items) }
-            let spec = FactSpec(name: fact.name, kind: element, title: fact.title, location: fact.location)
+            let codec = FactCodec(FactSpec(name: fact.name, kind: element, title: fact.title, location: fact.location))
             repeat {
-                guard let value = decodeValue(&r, as: spec, field: nil) else { return nil }
+                guard let value = decode(&r, codec) else { return nil }
                 items.append(value)
             } while r.comma()
             return r.take(UInt8(ascii: "]")) ? .list(items) : nil
         case .records(let fields):
-            guard r.take(UInt8(ascii: "[")) else { return nil }
-            var records: [Value] = []
-            if r.take(UInt8(ascii: "]")) { return .list(records) }
-            let names = fields.map(\.name)
-            let keys = fields.map { Array($0.name.utf8) }
-            repeat {
-                guard let record = decodeRecord(&r, fields: fields, names: names, keys: keys, fact: fact.name) else { return nil }
-                records.append(record)
-            } while r.comma()
-            return r.take(UInt8(ascii: "]")) ? .list(records) : nil
+            guard fields.count <= 64 else { return nil }
+            return decode(&r, FactCodec(fact))
+        case .bool, .date:
+            return decode(&r, FactCodec(fact))
         }
-    }
-
-    /// One record of a list fact, its fields in declared order; one array made per record.
-    func decodeRecord(_ r: inout JSONByteReader, fields: [FactSpec], names: [String], keys: [[UInt8]], fact: String) -> Value? {
-        guard r.take(UInt8(ascii: "{")), fields.count <= 64 else { return nil }
-        var values = Array(repeating: Value.bool(false), count: fields.count)
-        var given: UInt64 = 0
-        if !r.take(UInt8(ascii: "}")) {
-            repeat {
-                guard let key = r.stringRange(), let index = keys.firstIndex(where: { r.spells($0, at: key) }),
-                      given & (1 << UInt64(index)) == 0, r.colon(), !r.peekLiteral("null"),
-                      let value = decodeValue(&r, as: fields[index], field: names[index]) else { return nil }
-                values[index] = value
-                given |= 1 << UInt64(index)
-            } while r.comma()
-            guard r.take(UInt8(ascii: "}")) else { return nil }
-        }
-        for (index, field) in fields.enumerated() where given & (1 << UInt64(index)) == 0 {
-            guard field.optional else { return nil }
-            values[index] = .missing(["\(fact).\(field.name)"])
-        }
-        return .record(names: names, values: values)
     }
 
     /// Letters, digits, '-', '_' and '.' in ASCII: the ids the careful path certainly accepts.

@@ -16,35 +16,46 @@ struct FindingList {
 
     static let overclaimMargin = Rational.one / 2
 
-    mutating func add(item: Item, outcome: ItemScorer.Outcome, selfScore: Rational?) {
+    mutating func add(_ itemPlan: ItemPlan, outcome: ItemScorer.Outcome, selfScore: Rational?) {
         if outcome.status == .notApplicable || (outcome.status == .met && outcome.checkFindings.isEmpty && selfScore == nil) { return }
-        let id = "\(unit.id)/\(item.id.value)"
-        let deduction = (item.points - outcome.awarded)
+        let item = itemPlan.id
+        let id = unit.id + "/" + item
+        let points = itemPlan.points
+        let rectify = itemPlan.item.rectify
+        let deduction = (points - outcome.awarded)
         switch outcome.status {
         case .notApplicable:
             return
         case .missing:
-            append(id: id, item: item.id.value, message: "补充材料：" + outcome.missingFacts.joined(separator: "、"),
-                   deduction: item.points, severity: item.rectify?.severity ?? .minor, rectify: item.rectify)
+            append(id: id, item: item, message: "补充材料：" + outcome.missingFacts.joined(separator: "、"),
+                   deduction: points, severity: rectify?.severity ?? .minor, rectify: rectify)
         case .error:
-            append(id: id, item: item.id.value, message: "规则错误：\(outcome.fault?.message ?? "")", deduction: item.points,
+            append(id: id, item: item, message: "规则错误：\(outcome.fault?.message ?? "")", deduction: points,
                    severity: .error, rectify: nil)
         default:
             var messages = outcome.checkFindings
             if deduction > 0 {
-                let template = item.finding ?? messages.first?.message ?? generated(item, outcome)
-                let severity = item.rectify?.severity ?? messages.first?.severity ?? .minor
+                let severity = rectify?.severity ?? messages.first?.severity ?? .minor
+                let message: String
+                if let template = itemPlan.item.finding ?? messages.first?.message {
+                    message = fill(template, outcome.outputs)
+                } else {
+                    let generated = itemPlan.generatedFinding
+                    let text = generated.before + format(outcome.awarded) + generated.after
+                    // Only a title can bring a placeholder into a generated message.
+                    message = generated.titleHasPlaceholder ? fill(text, outcome.outputs) : text
+                }
                 if !messages.isEmpty { messages.removeFirst() }
-                messages.insert(CheckFinding(fill(template, outcome.outputs), severity: severity), at: 0)
+                messages.insert(CheckFinding(message, severity: severity), at: 0)
             }
             for (index, finding) in messages.enumerated() {
-                append(id: index == 0 ? id : "\(id)/\(index + 1)", item: item.id.value, message: finding.message,
+                append(id: index == 0 ? id : "\(id)/\(index + 1)", item: item, message: finding.message,
                        deduction: index == 0 ? deduction : 0, severity: finding.severity,
-                       rectify: finding.severity == .notice ? nil : item.rectify)
+                       rectify: finding.severity == .notice ? nil : rectify)
             }
         }
         if let selfScore, selfScore - outcome.awarded > Self.overclaimMargin, outcome.status != .missing {
-            append(id: "\(id)/overclaim", item: item.id.value,
+            append(id: "\(id)/overclaim", item: item,
                    message: "自评偏高：自评 \(format(selfScore)) 分，核定 \(format(outcome.awarded)) 分",
                    deduction: 0, severity: .notice, rectify: nil)
         }
@@ -72,11 +83,6 @@ struct FindingList {
     mutating func append(id: String, item: String, message: String, deduction: Rational, severity: Severity, rectify: Rectify?) {
         all.append(Finding(id: id, item: item, message: message, deduction: deduction, severity: severity,
                            action: rectify?.action, due: rectify?.within.flatMap { asOf.adding($0) }, owner: rectify?.owner))
-    }
-
-    /// A message for an item without a `finding` template: its title and what it earned.
-    func generated(_ item: Item, _ outcome: ItemScorer.Outcome) -> String {
-        "\(item.title)：得 \(format(outcome.awarded)) 分（满分 \(format(item.points)) 分）"
     }
 
     /// Fills `{name}` placeholders in one pass from left to right (a filled value is not

@@ -20,9 +20,8 @@ struct ItemScorer {
     }
 
     func score(_ itemPlan: ItemPlan, frame: inout Frame, response: Response?, onsite: OnsiteScore? = nil) -> Outcome {
-        let item = itemPlan.item
         var explain = ExplanationLines(keeping: explaining)
-        if let categories = item.appliesTo {
+        if let categories = itemPlan.item.appliesTo {
             guard let category = unit.category, categories.contains(where: { $0.value == category }) else {
                 explain.add("适用类别：\(categories.map(\.value).joined(separator: "、"))；本单位类别：\(unit.category ?? "未填写") → 不涉及")
                 return Outcome(status: .notApplicable, awarded: 0, explain: explain.lines)
@@ -37,7 +36,7 @@ struct ItemScorer {
                 case .bool:
                     explain.add(words.applies(when.text, false))
                     return Outcome(status: .notApplicable, awarded: 0, explain: explain.lines)
-                default: return missing(value, item, explain)
+                default: return missing(value, itemPlan, explain)
                 }
             } catch {
                 explain.add("规则错误：\(error.message)")
@@ -47,9 +46,9 @@ struct ItemScorer {
         do {
             var outcome = try method(itemPlan, &frame, response: response, onsite: onsite, explain: explain)
             if outcome.status == .missing || outcome.status == .notApplicable { return outcome }
-            outcome.awarded = DecimalMath.max(0, DecimalMath.min(item.points, outcome.awarded))
+            outcome.awarded = DecimalMath.max(0, DecimalMath.min(itemPlan.points, outcome.awarded))
             if outcome.status != .unverified {
-                let order = Rational.compare(outcome.awarded, item.points)
+                let order = Rational.compare(outcome.awarded, itemPlan.points)
                 outcome.status = order >= 0 ? .met : Rational.compare(outcome.awarded, 0) == 0 ? .unmet : .partial
             }
             return outcome
@@ -61,8 +60,8 @@ struct ItemScorer {
 
     func method(_ itemPlan: ItemPlan, _ frame: inout Frame, response: Response?, onsite: OnsiteScore?,
                 explain start: ExplanationLines) throws(EvaluationFault) -> Outcome {
-        let item = itemPlan.item
-        let points = item.points
+        let item = itemPlan
+        let points = itemPlan.points
         var explain = start
         func value(_ expression: CompiledExpression, showFacts: Bool = true) throws(EvaluationFault) -> Value {
             let v = try Evaluator.evaluate(expression, &frame)
@@ -158,12 +157,12 @@ struct ItemScorer {
         }
     }
 
-    func missing(_ value: Value, _ item: Item, _ start: ExplanationLines) -> Outcome {
+    func missing(_ value: Value, _ item: ItemPlan, _ start: ExplanationLines) -> Outcome {
         var names: [String] = []
         if case .missing(let n) = value { names = n }
         let titles = names.map(plan.label(of:))
         var explain = start
-        if item.excludeWhenMissing {
+        if item.item.excludeWhenMissing {
             explain.add("缺少：\(titles.joined(separator: "、")) → missing: exclude → 不涉及")
             return Outcome(status: .notApplicable, awarded: 0, explain: explain.lines)
         }

@@ -29,21 +29,22 @@ public struct Scorer: Sendable {
         var penaltyTotal: Rational = 0
         for sectionPlan in plan.sections {
             var earned: Rational = 0, applicable: Rational = 0
+            let sectionID = sectionPlan.section.id.value
             for itemPlan in sectionPlan.items {
-                let item = itemPlan.item
-                let response = assessment.responses.isEmpty ? nil : assessment.responses[item.id.value]
-                let onsite = assessment.onsite.isEmpty ? nil : assessment.onsite[item.id.value]
+                let id = itemPlan.id
+                let response = assessment.responses.isEmpty ? nil : assessment.responses[id]
+                let onsite = assessment.onsite.isEmpty ? nil : assessment.onsite[id]
                 let outcome = scorer.score(itemPlan, frame: &frame, response: response, onsite: onsite)
                 if let fault = outcome.fault {
-                    errors.append(RuleError(item: item.id.value, message: fault.message, location: fault.location))
+                    errors.append(RuleError(item: id, message: fault.message, location: fault.location))
                 }
                 if outcome.status != .notApplicable {
-                    applicable = (applicable + item.points)
+                    applicable = (applicable + itemPlan.points)
                     earned = (earned + outcome.awarded)
                 }
-                findings.add(item: item, outcome: outcome, selfScore: response?.selfScore)
-                items.append(ItemResult(id: item.id.value, title: item.title, section: sectionPlan.section.id.value,
-                                        status: outcome.status, awarded: outcome.awarded, points: item.points,
+                findings.add(itemPlan, outcome: outcome, selfScore: response?.selfScore)
+                items.append(ItemResult(id: id, title: itemPlan.item.title, section: sectionID,
+                                        status: outcome.status, awarded: outcome.awarded, points: itemPlan.points,
                                         selfScore: response?.selfScore, explain: outcome.explain, method: onsite?.method))
             }
             var sectionPenalty: Rational = 0

@@ -1,17 +1,29 @@
 /// An expression after type checking: names resolved to fact slots and field indexes,
-/// constants folded, ready to evaluate without parsing or look-ups by name.
-public struct CompiledExpression: Sendable {
-    public var source: ExpressionSource
-    public var type: ExprType
+/// constants folded, ready to evaluate without parsing or look-ups by name. Immutable and
+/// shared: a plan hands out the same object to every unit it scores, so reading one costs one
+/// reference count, not one per field.
+public final class CompiledExpression: Sendable {
+    public let source: ExpressionSource
+    public let type: ExprType
     /// The facts the expression reads, by name, for explanations.
-    public var facts: [String]
+    public let facts: [String]
     /// The slots of `facts`, in the same order, so explanations need no look-up by name.
-    public var factSlots: [Int]
+    public let factSlots: [Int]
     /// Whether it reads `as_of` (so a caller knows an assessment date is needed).
-    public var readsAsOf: Bool
+    public let readsAsOf: Bool
     let op: Op
     /// The fast lane for it, when its value is a number, bool or date the kernel can compute.
     let kernel: ScalarKernel?
+
+    init(source: ExpressionSource, type: ExprType, facts: [String], factSlots: [Int], readsAsOf: Bool, op: Op, kernel: ScalarKernel?) {
+        self.source = source
+        self.type = type
+        self.facts = facts
+        self.factSlots = factSlots
+        self.readsAsOf = readsAsOf
+        self.op = op
+        self.kernel = kernel
+    }
 
     public var text: String { source.text }
 

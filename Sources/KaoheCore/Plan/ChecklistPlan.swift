@@ -38,11 +38,21 @@ public final class ItemPlan: Sendable {
     public let item: Item
     public let when: CompiledExpression?
     public let score: ScorePlan
+    /// The item's id and points, read for every unit without copying the whole item.
+    public let id: String
+    public let points: Rational
+    /// The finding of an item without a `finding` template, around what it earned:
+    /// `党员规模：得 ` + `2` + ` 分（满分 4 分）`.
+    let generatedFinding: (before: String, after: String, titleHasPlaceholder: Bool)
 
     init(item: Item, when: CompiledExpression?, score: ScorePlan) {
         self.item = item
         self.when = when
         self.score = score
+        id = item.id.value
+        points = item.points
+        generatedFinding = ("\(item.title)：得 ", " 分（满分 \(DecimalMath.format(DecimalMath.round(item.points))) 分）",
+                            item.title.contains("{"))
     }
 }
 

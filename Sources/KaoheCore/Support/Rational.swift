@@ -131,7 +131,7 @@ public struct Rational: Sendable, Hashable {
     /// decimals; otherwise 36 significant digits, rounded half-up (2/3 is
     /// 0.666666666666666666666666666666666667).
     public var decimalText: String {
-        if denominator == 1 { return String(numerator) }
+        if denominator == 1 { return Int64(exactly: numerator).map { String($0) } ?? String(numerator) }
         if let decimals = Self.decimalScale(of: denominator), decimals <= 38, let factor = Self.power(decimals) {
             let (digits, overflow) = numerator.multipliedReportingOverflow(by: factor / denominator)
             if !overflow { return Self.place(digits, decimals: decimals) }

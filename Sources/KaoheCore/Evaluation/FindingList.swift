@@ -32,19 +32,17 @@ struct FindingList {
         case .error:
             append(id: id, item: item, message: "规则错误：\(outcome.fault?.message ?? "")", deduction: points,
                    severity: .error, rectify: nil)
+        case _ where outcome.checkFindings.isEmpty:
+            // The common case: at most one finding, the item's own.
+            guard deduction > 0 else { break }
+            let severity = rectify?.severity ?? .minor
+            append(id: id, item: item, message: message(itemPlan, outcome, template: itemPlan.item.finding), deduction: deduction,
+                   severity: severity, rectify: severity == .notice ? nil : rectify)
         default:
             var messages = outcome.checkFindings
             if deduction > 0 {
                 let severity = rectify?.severity ?? messages.first?.severity ?? .minor
-                let message: String
-                if let template = itemPlan.item.finding ?? messages.first?.message {
-                    message = fill(template, outcome.outputs)
-                } else {
-                    let generated = itemPlan.generatedFinding
-                    let text = generated.before + format(outcome.awarded) + generated.after
-                    // Only a title can bring a placeholder into a generated message.
-                    message = generated.titleHasPlaceholder ? fill(text, outcome.outputs) : text
-                }
+                let message = message(itemPlan, outcome, template: itemPlan.item.finding ?? messages.first?.message)
                 if !messages.isEmpty { messages.removeFirst() }
                 messages.insert(CheckFinding(message, severity: severity), at: 0)
             }
@@ -59,6 +57,15 @@ struct FindingList {
                    message: "自评偏高：自评 \(format(selfScore)) 分，核定 \(format(outcome.awarded)) 分",
                    deduction: 0, severity: .notice, rectify: nil)
         }
+    }
+
+    /// The message of an item's finding: its template filled, or the generated one.
+    func message(_ itemPlan: ItemPlan, _ outcome: ItemScorer.Outcome, template: String?) -> String {
+        if let template { return fill(template, outcome.outputs) }
+        let generated = itemPlan.generatedFinding
+        let text = generated.before + format(outcome.awarded) + generated.after
+        // Only a title can bring a placeholder into a generated message.
+        return generated.titleHasPlaceholder ? fill(text, outcome.outputs) : text
     }
 
     mutating func addPenalty(_ penalty: Penalty, amount: Rational, count: Rational?) {

@@ -77,6 +77,8 @@ struct ItemScorer {
                last == words.fact(label(condition.text), v) {
                 // A single yes/no fact: 已制定运行规则：是 → 4 分.
                 explain.replaceLast(with: words.gives(last, awarded))
+            } else if let lines = item.binaryLines {
+                explain.add(b ? lines.holds : lines.fails)
             } else {
                 explain.add(words.gives(words.condition(condition.text, b), awarded))
             }
@@ -186,7 +188,7 @@ struct ItemScorer {
 
     /// `title = value` for each fact an expression reads (lists of records as a count).
     func factLines(_ expression: CompiledExpression, _ frame: Frame) -> [String] {
-        zip(expression.facts, expression.factSlots).map { name, slot in words.fact(label(name), frame.facts[slot]) }
+        expression.factSlots.map { slot in words.fact(plan.labels[slot], frame.facts[slot]) }
     }
 
     func format(_ value: Rational) -> String { DecimalMath.format(DecimalMath.round(value)) }

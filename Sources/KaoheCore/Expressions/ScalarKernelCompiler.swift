@@ -38,6 +38,7 @@ struct ScalarKernelCompiler {
         case .fact(let slot):
             guard let type = factTypes[slot] else { return nil }
             if case .list(let element) = type { return .list(slot: slot, element: element) }
+            if let kind = Self.scalarKind(type) { return .scalar(kind) { $0.facts[slot].scalar } }
             return reader(type) { $0.facts[slot] }
         case .local(let index):
             guard let local, local.index == index else { return nil }
@@ -45,6 +46,9 @@ struct ScalarKernelCompiler {
         case .field(.local(let index), let field):
             guard let local, local.index == index, case .record(let record) = local.element,
                   record.types.indices.contains(field) else { return nil }
+            if let kind = Self.scalarKind(record.types[field]) {
+                return .scalar(kind) { $0.record.count > field ? $0.record[field].scalar : nil }
+            }
             return reader(record.types[field]) { $0.record.count > field ? $0.record[field] : .missing([]) }
         case .asOf: return .scalar(.date) { $0.asOf }
         case .periodFrom: return .scalar(.date) { $0.period?.from.ordinal }
@@ -105,6 +109,15 @@ struct ScalarKernelCompiler {
         }
     }
 
+    static func scalarKind(_ type: ExprType) -> ScalarKernel.Kind? {
+        switch type {
+        case .number: return .number
+        case .bool: return .bool
+        case .date: return .date
+        default: return nil
+        }
+    }
+
     static func kindOf(_ value: Value) -> ScalarKernel.Kind? {
         switch value {
         case .number: return .number
@@ -132,6 +145,9 @@ struct ScalarKernelCompiler {
         case (.scalar(let kind, let lf)?, .scalar(let other, let rf)?) where kind == other:
             // Bools are equal or not; they have no order (the careful evaluator faults).
             guard kind != .bool || op == .equal || op == .notEqual else { return nil }
+            if let constant = r.constantValue?.scalar {
+                return .scalar(.bool) { input in lf(input).map { Self.holds(op, $0, constant) ? 1 : 0 } }
+            }
             return .scalar(.bool) { input in
                 guard let a = lf(input), let b = rf(input) else { return nil }
                 return Self.holds(op, a, b) ? 1 : 0
@@ -139,6 +155,13 @@ struct ScalarKernelCompiler {
         case (.text(let lf)?, .text(let rf)?):
             guard op == .equal || op == .notEqual else { return nil }
             let wanted = op == .equal
+            // A record's text field against a constant (`m.type == 'committee'`), read in place.
+            if case .field(.local(let index), let field) = l, local?.index == index, case .string(let constant)? = r.constantValue {
+                return .scalar(.bool) { input in
+                    guard input.record.count > field, case .string(let text) = input.record[field] else { return nil }
+                    return (text == constant) == wanted ? 1 : 0
+                }
+            }
             return .scalar(.bool) { input in
                 guard let a = lf(input), let b = rf(input) else { return nil }
                 return (a == b) == wanted ? 1 : 0

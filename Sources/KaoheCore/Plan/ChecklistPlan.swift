@@ -7,6 +7,8 @@ public struct ChecklistPlan: Sendable {
     package let scope: ExpressionScope
     /// Facts in slot order.
     public let facts: [FactSpec]
+    /// Each slot's fact title for people (its name when it has none), read without a look-up.
+    package let labels: [String]
     public let sections: [SectionPlan]
     public let penalties: [PenaltyPlan]
     public let bonuses: [BonusPlan]
@@ -44,8 +46,11 @@ public final class ItemPlan: Sendable {
     /// The finding of an item without a `finding` template, around what it earned:
     /// `党员规模：得 ` + `2` + ` 分（满分 4 分）`.
     let generatedFinding: (before: String, after: String, titleHasPlaceholder: Bool)
+    /// For a `binary` item, the explanation's last line when its condition holds and when it
+    /// does not (`条件 … 成立 → 4 分`), made once rather than for every unit.
+    let binaryLines: (holds: String, fails: String)?
 
-    init(item: Item, when: CompiledExpression?, score: ScorePlan) {
+    init(item: Item, when: CompiledExpression?, score: ScorePlan, words: ExplanationWording) {
         self.item = item
         self.when = when
         self.score = score
@@ -53,6 +58,12 @@ public final class ItemPlan: Sendable {
         points = item.points
         generatedFinding = ("\(item.title)：得 ", " 分（满分 \(DecimalMath.format(DecimalMath.round(item.points))) 分）",
                             item.title.contains("{"))
+        if case .binary(let condition) = score {
+            binaryLines = (words.gives(words.condition(condition.text, true), item.points),
+                           words.gives(words.condition(condition.text, false), 0))
+        } else {
+            binaryLines = nil
+        }
     }
 }
 

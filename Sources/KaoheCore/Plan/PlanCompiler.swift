@@ -47,7 +47,7 @@ struct PlanCompiler {
                 }
                 let when = expression(item.when, .bool)
                 guard let score = scorePlan(item, c, expression, &diagnostics) else { continue }
-                items.append(ItemPlan(item: item, when: when, score: score))
+                items.append(ItemPlan(item: item, when: when, score: score, words: ExplanationWording(locale: c.locale)))
             }
             if section.items.isEmpty {
                 diagnostics.warning(section.id.location, "section '\(section.id.value)' has no items")
@@ -83,7 +83,7 @@ struct PlanCompiler {
             }
         }
         guard diagnostics.errorCount == before else { return nil }
-        return ChecklistPlan(checklist: c, scope: scope, facts: c.facts, sections: sections,
+        return ChecklistPlan(checklist: c, scope: scope, facts: c.facts, labels: c.facts.map(\.label), sections: sections,
                              penalties: c.penalties.map { penaltyPlan($0, expression) }, bonuses: bonuses, vetoes: vetoes,
                              standards: standardsPlan, wording: ExplanationWording(locale: c.locale),
                              fingerprint: Fingerprint.of(c, registry: registry))

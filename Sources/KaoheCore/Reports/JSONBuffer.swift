@@ -25,20 +25,43 @@ package struct JSONBuffer {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends `text` as a JSON string.
+    /// Appends `text` as a JSON string. Eight bytes at a time are checked for a byte that needs
+    /// escaping (a control character, `"` or `\`); runs without one are copied whole.
     package mutating func string(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
             bytes.append(0x22)
             var plainFrom = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom..<index]))
-                escape(byte)
-                plainFrom = index + 1
+            var index = 0
+            let count = utf8.count
+            if let base = utf8.baseAddress {
+                while index < count {
+                    if index + 8 <= count, !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                        index += 8
+                        continue
+                    }
+                    let byte = utf8[index]
+                    if byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom..<index]))
+                        escape(byte)
+                        plainFrom = index + 1
+                    }
+                    index += 1
+                }
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom...]))
             bytes.append(0x22)
         }
+    }
+
+    /// Whether any of eight bytes may be below 0x20, `"` or `\` (never false when one is).
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        let below = (word &- ones &* 0x20) & ~word
+        let zeros = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+        return (below | zeros) & highs != 0
     }
 
     /// Appends `text` as a JSON string, or `null` when there is none.
@@ -63,6 +86,10 @@ package struct JSONBuffer {
 
     /// Appends a score rounded half-up to 2 decimals, in its shortest form (`77`, `75.5`).
     package mutating func score(_ value: Rational) {
+        if value.denominator == 1, let whole = Int(exactly: value.numerator) {
+            integer(whole)
+            return
+        }
         let rounded = DecimalMath.round(value)
         if let hundredths = rounded.hundredths {
             integer(hundredths / 100, negative: hundredths < 0)

@@ -36,4 +36,19 @@ struct JSONBufferTests {
         buffer.score(value)
         #expect(buffer.text == expected)
     }
+
+    @Test("a copied buffer is its own, and a buffer grows past the room it started with")
+    func copiesAndGrowth() {
+        var a = JSONBuffer(capacity: 4)
+        a.raw("[1")
+        var b = a
+        b.raw(", 2]")
+        a.raw("]")
+        #expect(a.text == "[1]")
+        #expect(b.text == "[1, 2]")
+        var long = JSONBuffer(capacity: 1)
+        let text = String(repeating: "党建考核", count: 500)
+        long.string(text)
+        #expect(long.bytes == Array(("\"" + text + "\"").utf8))
+    }
 }

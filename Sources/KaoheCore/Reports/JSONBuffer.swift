@@ -3,26 +3,40 @@
 /// `String` for each. A result is one buffer and one `String` at the end, instead of a string
 /// per object that is copied into its parent.
 package struct JSONBuffer {
-    package private(set) var bytes: [UInt8] = []
+    private var storage: ByteStorage
 
     /// An empty buffer with room for `capacity` bytes.
     package init(capacity: Int = 1024) {
-        bytes.reserveCapacity(capacity)
+        storage = ByteStorage(capacity: capacity)
     }
 
+    /// The bytes written so far.
+    package var bytes: [UInt8] { storage.array }
+
     /// The text written so far.
-    package var text: String { String(decoding: bytes, as: UTF8.self) }
+    package var text: String { String(decoding: UnsafeBufferPointer(start: storage.base, count: storage.count), as: UTF8.self) }
+
+    /// The storage to write to, copied first if another buffer shares it.
+    @inline(__always)
+    private mutating func writable() -> ByteStorage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    private mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) { writable().append(bytes) }
+
+    private mutating func put(_ byte: UInt8) { writable().append(byte) }
 
     /// Appends ASCII text as it is: keys, punctuation, literals.
     package mutating func raw(_ fragment: StaticString) {
-        fragment.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        fragment.withUTF8Buffer { put($0) }
     }
 
     /// Appends `text` as it is (already JSON). (Named apart from `raw(_:)`, which a string
     /// literal would otherwise not pick: Swift prefers `String` for a literal.)
     package mutating func verbatim(_ text: String) {
         var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8 { put($0) }
     }
 
     /// Appends `text` as a JSON string. Eight bytes at a time are checked for a byte that needs
@@ -30,7 +44,7 @@ package struct JSONBuffer {
     package mutating func string(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
-            bytes.append(0x22)
+            put(0x22)
             var plainFrom = 0
             var index = 0
             let count = utf8.count
@@ -42,15 +56,15 @@ package struct JSONBuffer {
                     }
                     let byte = utf8[index]
                     if byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom..<index]))
+                        put(UnsafeBufferPointer(rebasing: utf8[plainFrom..<index]))
                         escape(byte)
                         plainFrom = index + 1
                     }
                     index += 1
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom...]))
-            bytes.append(0x22)
+            put(UnsafeBufferPointer(rebasing: utf8[plainFrom...]))
+            put(0x22)
         }
     }
 
@@ -95,9 +109,9 @@ package struct JSONBuffer {
             integer(hundredths / 100, negative: hundredths < 0)
             let fraction = Int(hundredths.magnitude % 100)
             if fraction != 0 {
-                bytes.append(UInt8(ascii: "."))
-                bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10))
-                if fraction % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
+                put(UInt8(ascii: "."))
+                put(UInt8(ascii: "0") + UInt8(fraction / 10))
+                if fraction % 10 != 0 { put(UInt8(ascii: "0") + UInt8(fraction % 10)) }
             }
         } else {
             verbatim(DecimalMath.format(rounded))
@@ -117,7 +131,7 @@ package struct JSONBuffer {
     /// The digits of `value`'s magnitude, after a minus sign when `negative` (which also covers
     /// −0.5, whose whole part is 0).
     private mutating func integer(_ value: Int, negative: Bool) {
-        if negative { bytes.append(UInt8(ascii: "-")) }
+        if negative { put(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
@@ -129,7 +143,7 @@ package struct JSONBuffer {
                 magnitude /= 10
                 count += 1
             } while magnitude > 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]))
+            put(UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self)[(20 - count)...]))
         }
     }
 
@@ -143,8 +157,8 @@ package struct JSONBuffer {
         default:
             let hex: [UInt8] = Array("0123456789abcdef".utf8)
             raw("\\u00")
-            bytes.append(hex[Int(byte >> 4)])
-            bytes.append(hex[Int(byte & 0x0F)])
+            put(hex[Int(byte >> 4)])
+            put(hex[Int(byte & 0x0F)])
         }
     }
 }

@@ -198,6 +198,22 @@ public struct Rational: Sendable, Hashable {
     }
 
     static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+        if let x = UInt64(exactly: a), let y = UInt64(exactly: b) { return UInt128(gcd64(x, y)) }
+        if a == 0 { return b }
+        if b == 0 { return a }
+        var x = a, y = b
+        let shift = (x | y).trailingZeroBitCount
+        x >>= x.trailingZeroBitCount
+        repeat {
+            y >>= y.trailingZeroBitCount
+            if x > y { swap(&x, &y) }
+            y -= x
+        } while y != 0
+        return x << shift
+    }
+
+    /// The same in 64 bits, where every score lives (a 128-bit division is a library call).
+    static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
         if a == 0 { return b }
         if b == 0 { return a }
         var x = a, y = b
@@ -215,6 +231,9 @@ public struct Rational: Sendable, Hashable {
     static func reduce(_ n: Int128, _ d: Int128) -> (Int128, Int128)? {
         if d == 1 { return (n, 1) }
         if n == 0 { return (0, 1) }
+        if d > 0, let n64 = Int64(exactly: n), let d64 = Int64(exactly: d), let g = Int64(exactly: gcd64(n64.magnitude, d64.magnitude)) {
+            return (Int128(n64 / g), Int128(d64 / g))
+        }
         let divisor = gcd(n.magnitude, d.magnitude)
         guard let g = Int128(exactly: divisor) else { return nil }
         var numerator = n / g, denominator = d / g

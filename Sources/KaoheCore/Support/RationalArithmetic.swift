@@ -34,7 +34,14 @@ extension Rational: Comparable, ExpressibleByIntegerLiteral, CustomStringConvert
             let (product, overflow) = a.numerator.multipliedReportingOverflow(by: b.numerator)
             if !overflow { return Rational(reduced: product, 1) }
         }
-        // Cross-reduce first, so the products stay as small as they can.
+        // Cross-reduce first, so the products stay as small as they can; in 64 bits when every
+        // part fits (the products of two 64-bit parts always fit in 128).
+        if let an = Int64(exactly: a.numerator), let ad = Int64(exactly: a.denominator),
+           let bn = Int64(exactly: b.numerator), let bd = Int64(exactly: b.denominator),
+           let g1 = Int64(exactly: gcd64(an.magnitude, bd.magnitude)), let g2 = Int64(exactly: gcd64(bn.magnitude, ad.magnitude)),
+           g1 > 0, g2 > 0 {
+            return Rational(reduced: Int128(an / g1) * Int128(bn / g2), Int128(ad / g2) * Int128(bd / g1))
+        }
         let g1 = Int128(gcd(a.numerator.magnitude, b.denominator.magnitude)), g2 = Int128(gcd(b.numerator.magnitude, a.denominator.magnitude))
         if g1 > 0, g2 > 0 {
             let (n, o1) = (a.numerator / g1).multipliedReportingOverflow(by: b.numerator / g2)

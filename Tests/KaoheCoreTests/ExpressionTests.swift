@@ -25,6 +25,16 @@ struct ExpressionTests {
         #expect(h.literal(text) == expected, "\(text)")
     }
 
+    @Test("date arithmetic reaches the calendar's ends and faults past them", arguments: [
+        ("date('9999-12-30') + 1d", "date('9999-12-31')"), ("date('9999-12-31') + 1d", "fault: date out of range"),
+        ("date('0001-01-02') - 1d", "date('0001-01-01')"), ("date('0001-01-01') - 1d", "fault: date out of range"),
+        ("date('0001-03-01') - 59d", "date('0001-01-01')"), ("date('0001-03-01') - 60d", "fault: date out of range"),
+        ("date('9999-11-30') + 1mo", "date('9999-12-30')"), ("date('9999-12-01') + 1mo", "fault: date out of range"),
+    ])
+    func calendarEnds(_ text: String, _ expected: String) {
+        #expect(h.literal(text) == expected, "\(text)")
+    }
+
     @Test("functions", arguments: [
         ("size(meetings)", "3"), ("meetings.size()", "3"), ("size('乐山市')", "3"), ("min(3, 1, 2)", "1"), ("max(scores)", "4"),
         ("min(scores)", "1.5"), ("sum(scores)", "8.5"), ("sum([])", "0"), ("max(0, 12 - size(meetings))", "9"),

@@ -50,7 +50,7 @@ package struct JSONBuffer {
             let count = utf8.count
             if let base = utf8.baseAddress {
                 while index < count {
-                    if index + 8 <= count, !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    if index + 8 <= count, !ByteScan.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
                         index += 8
                         continue
                     }
@@ -68,15 +68,6 @@ package struct JSONBuffer {
         }
     }
 
-    /// Whether any of eight bytes may be below 0x20, `"` or `\` (never false when one is).
-    @inline(__always)
-    static func mayNeedEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-        let below = (word &- ones &* 0x20) & ~word
-        let zeros = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-        return (below | zeros) & highs != 0
-    }
 
     /// Appends `text` as a JSON string, or `null` when there is none.
     package mutating func string(_ text: String?) {

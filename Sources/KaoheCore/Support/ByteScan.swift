@@ -13,4 +13,14 @@ package enum ByteScan {
             return data.startIndex + (UnsafeRawPointer(hit) - base)
         }
     }
+
+    /// Whether any of eight bytes may be below 0x20, `"` or `\` (never false when one is).
+    @inline(__always)
+    package static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        let below = (word &- ones &* 0x20) & ~word
+        let zeros = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+        return (below | zeros) & highs != 0
+    }
 }

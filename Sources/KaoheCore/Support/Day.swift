@@ -79,9 +79,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The day `days` later (earlier when negative); nil out of range.
     public func adding(days: Int) -> Day? {
-        let result = Day(ordinal: ordinal + days)
-        return (1...9999).contains(result.components.year) ? result : nil
+        let (sum, overflow) = ordinal.addingReportingOverflow(days)
+        return !overflow && Day.ordinals.contains(sum) ? Day(ordinal: sum) : nil
     }
+
+    /// The ordinals of 0001-01-01 through 9999-12-31, the days a `Day` may be.
+    static let ordinals = daysFromCivil(1, 1, 1)...daysFromCivil(9999, 12, 31)
 
     /// Whether `year` is a Gregorian leap year.
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }

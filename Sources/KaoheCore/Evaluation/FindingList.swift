@@ -12,6 +12,7 @@ struct FindingList {
         self.plan = plan
         self.unit = unit
         self.asOf = asOf
+        all.reserveCapacity(16)
     }
 
     static let overclaimMargin = Rational.one / 2

@@ -24,7 +24,9 @@ public struct Scorer: Sendable {
         let scorer = ItemScorer(plan: plan, unit: unit, asOf: asOf, explaining: explaining)
         var findings = FindingList(plan: plan, unit: unit, asOf: asOf)
         var items: [ItemResult] = []
+        items.reserveCapacity(plan.itemCount)
         var sections: [SectionResult] = []
+        sections.reserveCapacity(plan.sections.count)
         var errors: [RuleError] = []
         var penaltyTotal: Rational = 0
         for sectionPlan in plan.sections {

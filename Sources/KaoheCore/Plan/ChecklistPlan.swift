@@ -23,6 +23,9 @@ public struct ChecklistPlan: Sendable {
     /// The slot a fact's value has in a unit's fact values.
     public func slot(of fact: String) -> Int? { scope.facts[fact]?.slot }
 
+    /// How many items the checklist has, in all its sections.
+    public var itemCount: Int { sections.reduce(0) { $0 + $1.items.count } }
+
     /// A fact's title for people (its name when it has none).
     public func label(of fact: String) -> String { scope.facts[fact]?.title ?? fact }
 }

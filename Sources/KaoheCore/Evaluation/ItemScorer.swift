@@ -92,13 +92,16 @@ struct ItemScorer {
         case .thresholds(let expression, let steps):
             let v = try value(expression, showFacts: !isFact(expression))
             guard case .number(let n) = v else { return missing(v, item, explain) }
-            let subject = subject(expression)
-            if let step = steps.first(where: { $0.min <= n }) {
-                explain.add(words.step(subject, n, reaches: step.min, step.points))
+            let lines = item.stepLines
+            if let index = steps.firstIndex(where: { $0.min <= n }) {
+                let step = steps[index]
+                explain.add(lines.map { $0.before + ExplanationWording.number(n) + $0.reached[index] }
+                            ?? words.step(subject(expression), n, reaches: step.min, step.points))
                 return Outcome(status: .met, awarded: step.points, explain: explain.lines,
                                outputs: short(step.points, of: points) ? ["value": format(n)] : [:])
             }
-            explain.add(words.belowSteps(subject, n, lowest: steps.last?.min ?? 0))
+            explain.add(lines.map { $0.before + ExplanationWording.number(n) + $0.below }
+                        ?? words.belowSteps(subject(expression), n, lowest: steps.last?.min ?? 0))
             return Outcome(status: .met, awarded: 0, explain: explain.lines, outputs: ["value": format(n)])
         case .ratio(let ofExpression, let overExpression, let fullAt, let whenZeroFull):
             let of = try value(ofExpression, showFacts: !isFact(ofExpression)), over = try value(overExpression, showFacts: !isFact(overExpression))

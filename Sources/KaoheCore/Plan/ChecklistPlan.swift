@@ -52,8 +52,12 @@ public final class ItemPlan: Sendable {
     /// For a `binary` item, the explanation's last line when its condition holds and when it
     /// does not (`条件 … 成立 → 4 分`), made once rather than for every unit.
     let binaryLines: (holds: String, fails: String)?
+    /// For a `thresholds` item, its line around the value: `党员规模 = ` before it, and after it
+    /// the rest for each step reached (` ≥ 50 → 4 分`) and for none.
+    let stepLines: (before: String, reached: [String], below: String)?
 
-    init(item: Item, when: CompiledExpression?, score: ScorePlan, words: ExplanationWording) {
+    /// `label` gives a fact's title for people, for the subject of a step's line.
+    init(item: Item, when: CompiledExpression?, score: ScorePlan, words: ExplanationWording, label: (String) -> String) {
         self.item = item
         self.when = when
         self.score = score
@@ -66,6 +70,13 @@ public final class ItemPlan: Sendable {
                            words.gives(words.condition(condition.text, false), 0))
         } else {
             binaryLines = nil
+        }
+        if case .thresholds(let expression, let steps) = score {
+            let isFact = expression.facts.count == 1 && expression.facts[0] == expression.text
+            stepLines = ("\(isFact ? label(expression.text) : expression.text) = ",
+                         steps.map { words.stepTail(reaches: $0.min, $0.points) }, words.belowTail(lowest: steps.last?.min ?? 0))
+        } else {
+            stepLines = nil
         }
     }
 }

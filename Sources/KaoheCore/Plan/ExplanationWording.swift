@@ -45,12 +45,21 @@ struct ExplanationWording: Sendable {
     }
 
     func step(_ subject: String, _ value: Rational, reaches minimum: Rational, _ awarded: Rational) -> String {
-        gives("\(subject) = \(Self.number(value)) ≥ \(Self.number(minimum))", awarded)
+        "\(subject) = \(Self.number(value))" + stepTail(reaches: minimum, awarded)
+    }
+
+    /// What follows the value in a step's line: ` ≥ 20 → 2 分`.
+    func stepTail(reaches minimum: Rational, _ awarded: Rational) -> String {
+        " ≥ \(Self.number(minimum)) → \(points(awarded))"
     }
 
     func belowSteps(_ subject: String, _ value: Rational, lowest: Rational) -> String {
-        chinese ? "\(subject) = \(Self.number(value))，未达最低档 \(Self.number(lowest)) → 0 分"
-            : "\(subject) = \(Self.number(value)), below the lowest step \(Self.number(lowest)) → 0 points"
+        "\(subject) = \(Self.number(value))" + belowTail(lowest: lowest)
+    }
+
+    /// What follows the value when no step is reached: `，未达最低档 2 → 0 分`.
+    func belowTail(lowest: Rational) -> String {
+        chinese ? "，未达最低档 \(Self.number(lowest)) → 0 分" : ", below the lowest step \(Self.number(lowest)) → 0 points"
     }
 
     func ratio(of: String, _ a: Rational, over: String, _ b: Rational, ratio: Rational, fullAt: Rational,

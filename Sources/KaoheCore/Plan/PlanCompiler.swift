@@ -47,7 +47,8 @@ struct PlanCompiler {
                 }
                 let when = expression(item.when, .bool)
                 guard let score = scorePlan(item, c, expression, &diagnostics) else { continue }
-                items.append(ItemPlan(item: item, when: when, score: score, words: ExplanationWording(locale: c.locale)))
+                items.append(ItemPlan(item: item, when: when, score: score, words: ExplanationWording(locale: c.locale),
+                                      label: { scope.facts[$0]?.title ?? $0 }))
             }
             if section.items.isEmpty {
                 diagnostics.warning(section.id.location, "section '\(section.id.value)' has no items")

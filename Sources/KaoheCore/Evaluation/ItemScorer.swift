@@ -191,7 +191,14 @@ struct ItemScorer {
 
     /// `title = value` for each fact an expression reads (lists of records as a count).
     func factLines(_ expression: CompiledExpression, _ frame: Frame) -> [String] {
-        expression.factSlots.map { slot in words.fact(plan.labels[slot], frame.facts[slot]) }
+        expression.factSlots.map { slot in
+            // Numbers and dates read `title = value` in either language (ExplanationWording.fact).
+            switch frame.facts[slot] {
+            case .number(let n): return plan.valuePrefixes[slot] + ExplanationWording.number(n)
+            case .date(let day): return plan.valuePrefixes[slot] + day.description
+            case let value: return words.fact(plan.labels[slot], value)
+            }
+        }
     }
 
     func format(_ value: Rational) -> String { DecimalMath.format(DecimalMath.round(value)) }

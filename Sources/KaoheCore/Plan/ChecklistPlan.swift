@@ -9,6 +9,8 @@ public struct ChecklistPlan: Sendable {
     public let facts: [FactSpec]
     /// Each slot's fact title for people (its name when it has none), read without a look-up.
     package let labels: [String]
+    /// `title = ` for each slot, the start of a number's or a date's line in an explanation.
+    package let valuePrefixes: [String]
     public let sections: [SectionPlan]
     public let penalties: [PenaltyPlan]
     public let bonuses: [BonusPlan]

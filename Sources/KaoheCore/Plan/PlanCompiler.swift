@@ -84,7 +84,8 @@ struct PlanCompiler {
             }
         }
         guard diagnostics.errorCount == before else { return nil }
-        return ChecklistPlan(checklist: c, scope: scope, facts: c.facts, labels: c.facts.map(\.label), sections: sections,
+        return ChecklistPlan(checklist: c, scope: scope, facts: c.facts, labels: c.facts.map(\.label),
+                             valuePrefixes: c.facts.map { $0.label + " = " }, sections: sections,
                              penalties: c.penalties.map { penaltyPlan($0, expression) }, bonuses: bonuses, vetoes: vetoes,
                              standards: standardsPlan, wording: ExplanationWording(locale: c.locale),
                              fingerprint: Fingerprint.of(c, registry: registry))

@@ -9,20 +9,8 @@ import Testing
 struct ScalarKernelTests {
     static let meetingType = ExprType.record(RecordType(names: ["kind", "date"], types: [.string, .date]))
 
-    /// A small deterministic random source.
-    struct Random {
-        var state: UInt64
-
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-
-        mutating func pick<T>(_ options: [T]) -> T { options[next(options.count)] }
-    }
+    /// The deterministic random source of the expression property tests.
+    typealias Random = RandomExpression
 
     /// Facts with values that reach every way out of the fast lane: missing, non-whole, near
     /// the 64-bit limits, dates near the end of the calendar, records with a missing field.
@@ -166,4 +154,8 @@ final class Tally: Sendable {
     private let value = Mutex(0)
     func increment() { value.withLock { $0 += 1 } }
     var total: Int { value.withLock { $0 } }
+}
+
+extension RandomExpression {
+    mutating func pick<T>(_ options: [T]) -> T { options[next(options.count)] }
 }

@@ -10,6 +10,8 @@ indirect enum FactCodec: Sendable {
     /// An enumeration's value, matched on its bytes against each allowed value's.
     case choice(Choices)
     case records(RecordCodec)
+    /// A list of plain values, each read by the element's codec.
+    case list(FactCodec)
     /// Anything else, read by the general routine with its declaration.
     case declared(FactSpec)
 
@@ -21,6 +23,8 @@ indirect enum FactCodec: Sendable {
         case .date: self = .date
         case .enumeration(let allowed): self = .choice(Choices(allowed))
         case .records(let fields) where fields.count <= 64: self = .records(RecordCodec(fact: spec.name, fields: fields))
+        case .list(let element):
+            self = .list(FactCodec(FactSpec(name: spec.name, kind: element, title: spec.title, location: spec.location)))
         default: self = .declared(spec)
         }
     }

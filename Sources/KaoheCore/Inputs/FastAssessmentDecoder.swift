@@ -165,6 +165,15 @@ package struct FastAssessmentDecoder: Sendable {
                 records.append(record)
             } while r.comma()
             return r.take(UInt8(ascii: "]")) ? .list(records) : nil
+        case .list(let element):
+            guard r.take(UInt8(ascii: "[")) else { return nil }
+            var items: [Value] = []
+            if r.take(UInt8(ascii: "]")) { return .list(items) }
+            repeat {
+                guard let value = decode(&r, element) else { return nil }
+                items.append(value)
+            } while r.comma()
+            return r.take(UInt8(ascii: "]")) ? .list(items) : nil
         case .declared(let spec):
             return decodeValue(&r, as: spec)
         }
@@ -226,8 +235,8 @@ package struct FastAssessmentDecoder: Sendable {
         return .record(names: codec.names, values: values)
     }
 
-    /// A value of the kinds no codec of its own reads: decimals, strings, durations, lists of
-    /// plain values, and whole numbers with bounds that are not whole.
+    /// A value of the kinds no codec of its own reads: decimals, strings, durations, and whole
+    /// numbers with bounds that are not whole.
     func decodeValue(_ r: inout JSONByteReader, as fact: FactSpec) -> Value? {
         switch fact.kind {
         case .int, .decimal:
@@ -240,21 +249,9 @@ package struct FastAssessmentDecoder: Sendable {
         case .duration:
             guard let duration = r.string().flatMap({ Duration($0) }) else { return nil }
             return .duration(duration)
-        case .list(let element):
-            guard r.take(UInt8(ascii: "[")) else { return nil }
-            var items: [Value] = []
-            if r.take(UInt8(ascii: "]")) { return .list(items) }
-            let codec = FactCodec(FactSpec(name: fact.name, kind: element, title: fact.title, location: fact.location))
-            repeat {
-                guard let value = decode(&r, codec) else { return nil }
-                items.append(value)
-            } while r.comma()
-            return r.take(UInt8(ascii: "]")) ? .list(items) : nil
-        case .records(let fields):
-            guard fields.count <= 64 else { return nil }
-            return decode(&r, FactCodec(fact))
-        case .bool, .date:
-            return decode(&r, FactCodec(fact))
+        case .bool, .date, .records, .list:
+            // Read by codecs of their own; a record of more than 64 fields is left to the careful path.
+            return nil
         }
     }
 

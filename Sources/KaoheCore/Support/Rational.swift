@@ -199,21 +199,14 @@ public struct Rational: Sendable, Hashable {
 
     static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
         if let x = UInt64(exactly: a), let y = UInt64(exactly: b) { return UInt128(gcd64(x, y)) }
-        if a == 0 { return b }
-        if b == 0 { return a }
-        var x = a, y = b
-        let shift = (x | y).trailingZeroBitCount
-        x >>= x.trailingZeroBitCount
-        repeat {
-            y >>= y.trailingZeroBitCount
-            if x > y { swap(&x, &y) }
-            y -= x
-        } while y != 0
-        return x << shift
+        return binaryGCD(a, b)
     }
 
     /// The same in 64 bits, where every score lives (a 128-bit division is a library call).
-    static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 { binaryGCD(a, b) }
+
+    /// Stein's binary gcd, for either width.
+    static func binaryGCD<T: FixedWidthInteger & UnsignedInteger>(_ a: T, _ b: T) -> T {
         if a == 0 { return b }
         if b == 0 { return a }
         var x = a, y = b

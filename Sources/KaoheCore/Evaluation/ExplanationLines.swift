@@ -3,29 +3,33 @@
 /// explanations costs no string work.
 struct ExplanationLines {
     let keeping: Bool
-    private(set) var lines: [String] = []
+    private(set) var lines: [ExplanationLine] = []
 
     init(keeping: Bool) {
         self.keeping = keeping
     }
 
     mutating func add(_ line: @autoclosure () -> String) {
+        if keeping { lines.append(.text(line())) }
+    }
+
+    mutating func add(line: @autoclosure () -> ExplanationLine) {
         if keeping { lines.append(line()) }
     }
 
-    mutating func add(contentsOf more: @autoclosure () -> [String]) {
+    mutating func add(contentsOf more: @autoclosure () -> [ExplanationLine]) {
         if keeping { lines += more() }
     }
 
     /// Adds each of `more` not there yet (a fact two expressions of one item read is shown once).
-    mutating func add(new more: @autoclosure () -> [String]) {
+    mutating func add(new more: @autoclosure () -> [ExplanationLine]) {
         guard keeping else { return }
         for line in more() where !lines.contains(line) { lines.append(line) }
     }
 
-    var last: String? { lines.last }
+    var last: ExplanationLine? { lines.last }
 
-    mutating func replaceLast(with line: String) {
+    mutating func replaceLast(with line: ExplanationLine) {
         if !lines.isEmpty { lines[lines.count - 1] = line }
     }
 }

@@ -12,7 +12,7 @@ struct ItemScorer {
     struct Outcome {
         var status: ItemStatus
         var awarded: Rational
-        var explain: [String]
+        var explain: [ExplanationLine]
         var missingFacts: [String] = []
         var outputs: [String: String] = [:]
         var checkFindings: [CheckFinding] = []
@@ -73,12 +73,12 @@ struct ItemScorer {
             let v = try value(condition)
             guard case .bool(let b) = v else { return missing(v, item, explain) }
             let awarded = b ? points : 0
-            if explain.keeping, condition.facts.count == 1, condition.facts[0] == condition.text, let last = explain.last,
-               last == words.fact(label(condition.text), v) {
+            if explain.keeping, let lines = item.factLines, let last = explain.last,
+               last == .phrase(b ? plan.factPhrases[condition.factSlots[0]].yes : plan.factPhrases[condition.factSlots[0]].no) {
                 // A single yes/no fact: 已制定运行规则：是 → 4 分.
-                explain.replaceLast(with: words.gives(last, awarded))
+                explain.replaceLast(with: .phrase(b ? lines.holds : lines.fails))
             } else if let lines = item.binaryLines {
-                explain.add(b ? lines.holds : lines.fails)
+                explain.add(line: .phrase(b ? lines.holds : lines.fails))
             } else {
                 explain.add(words.gives(words.condition(condition.text, b), awarded))
             }
@@ -95,13 +95,13 @@ struct ItemScorer {
             let lines = item.stepLines
             if let index = steps.firstIndex(where: { $0.min <= n }) {
                 let step = steps[index]
-                explain.add(lines.map { $0.before + ExplanationWording.number(n) + $0.reached[index] }
-                            ?? words.step(subject(expression), n, reaches: step.min, step.points))
+                explain.add(line: lines.map { .valued($0.before, .number(n), $0.reached[index]) }
+                            ?? .text(words.step(subject(expression), n, reaches: step.min, step.points)))
                 return Outcome(status: .met, awarded: step.points, explain: explain.lines,
                                outputs: short(step.points, of: points) ? ["value": format(n)] : [:])
             }
-            explain.add(lines.map { $0.before + ExplanationWording.number(n) + $0.below }
-                        ?? words.belowSteps(subject(expression), n, lowest: steps.last?.min ?? 0))
+            explain.add(line: lines.map { .valued($0.before, .number(n), $0.below) }
+                        ?? .text(words.belowSteps(subject(expression), n, lowest: steps.last?.min ?? 0)))
             return Outcome(status: .met, awarded: 0, explain: explain.lines, outputs: ["value": format(n)])
         case .ratio(let ofExpression, let overExpression, let fullAt, let whenZeroFull):
             let of = try value(ofExpression, showFacts: !isFact(ofExpression)), over = try value(overExpression, showFacts: !isFact(overExpression))
@@ -129,6 +129,7 @@ struct ItemScorer {
             explain.add(words.deduction(per: per, count: times, cap: limit, points: points, awarded: awarded))
             return Outcome(status: .met, awarded: awarded, explain: explain.lines, outputs: short(awarded, of: points) ? ["count": format(count)] : [:])
         case .check(let binding):
+            frame.materialize()
             var facts: [String: Value] = [:]
             var absent: [String] = []
             for read in binding.reads {
@@ -144,7 +145,7 @@ struct ItemScorer {
             let share = DecimalMath.max(0, DecimalMath.min(1, result.fraction))
             let description = binding.check.description
             explain.add(words.check(description.title, description.id))
-            explain.add(contentsOf: result.explanation.map { "  " + $0 })
+            explain.add(contentsOf: result.explanation.map { .text("  " + $0) })
             explain.add(words.share(share, of: points, points * share))
             return Outcome(status: .met, awarded: points * share, explain: explain.lines, outputs: result.outputs,
                            checkFindings: result.findings)
@@ -190,14 +191,13 @@ struct ItemScorer {
     }
 
     /// `title = value` for each fact an expression reads (lists of records as a count).
-    func factLines(_ expression: CompiledExpression, _ frame: Frame) -> [String] {
+    func factLines(_ expression: CompiledExpression, _ frame: Frame) -> [ExplanationLine] {
         expression.factSlots.map { slot in
-            // Numbers and dates read `title = value` in either language (ExplanationWording.fact).
-            switch frame.facts[slot] {
-            case .number(let n): return plan.valuePrefixes[slot] + ExplanationWording.number(n)
-            case .date(let day): return plan.valuePrefixes[slot] + day.description
-            case let value: return words.fact(plan.labels[slot], value)
+            if let table = frame.tables.table(slot) {
+                return .valued(plan.factPhrases[slot].listHead, .count(table.count), plan.factPhrases[slot].listTail)
             }
+            let value = frame.facts[slot]
+            return plan.factPhrases[slot].line(value) ?? .text(words.fact(plan.labels[slot], value))
         }
     }
 

@@ -19,7 +19,7 @@ public struct Scorer: Sendable {
     /// Scores one unit on `asOf`: every item, section, penalty, bonus and veto, with its explanation.
     public func evaluate(_ assessment: SelfAssessment, asOf: Day) -> UnitResult {
         let c = plan.checklist
-        var frame = Frame(facts: assessment.facts, asOf: asOf, period: c.period)
+        var frame = Frame(facts: assessment.storedFacts, tables: assessment.tables, asOf: asOf, period: c.period)
         let unit = assessment.unit
         let scorer = ItemScorer(plan: plan, unit: unit, asOf: asOf, explaining: explaining)
         var findings = FindingList(plan: plan, unit: unit, asOf: asOf)
@@ -31,7 +31,7 @@ public struct Scorer: Sendable {
         var penaltyTotal: Rational = 0
         for sectionPlan in plan.sections {
             var earned: Rational = 0, applicable: Rational = 0
-            let sectionID = sectionPlan.section.id.value
+            let sectionID = sectionPlan.id
             for itemPlan in sectionPlan.items {
                 let id = itemPlan.id
                 let response = assessment.responses.isEmpty ? nil : assessment.responses[id]
@@ -47,20 +47,20 @@ public struct Scorer: Sendable {
                 findings.add(itemPlan, outcome: outcome, selfScore: response?.selfScore)
                 items.append(ItemResult(id: id, title: itemPlan.item.title, section: sectionID,
                                         status: outcome.status, awarded: outcome.awarded, points: itemPlan.points,
-                                        selfScore: response?.selfScore, explain: outcome.explain, method: onsite?.method))
+                                        selfScore: response?.selfScore, lines: outcome.explain, method: onsite?.method))
             }
             var sectionPenalty: Rational = 0
             for penalty in sectionPlan.penalties {
                 if let amount = apply(penalty, &frame, &findings, &errors) { sectionPenalty = (sectionPenalty + amount) }
             }
             penaltyTotal = (penaltyTotal + sectionPenalty)
-            let points = sectionPlan.section.points
+            let points = sectionPlan.points
             let applies = applicable > 0
             // Exact (rational): a section's score is what a person computes by hand.
             let score = applies
                 ? DecimalMath.max(0, earned - sectionPenalty) * points / applicable
                 : 0
-            sections.append(SectionResult(id: sectionPlan.section.id.value, title: sectionPlan.section.title, score: score,
+            sections.append(SectionResult(id: sectionID, title: sectionPlan.title, score: score,
                                           points: points, weight: nil, applies: applies, penalty: sectionPenalty))
         }
         var total = weightedTotal(&sections, category: unit.category)

@@ -29,9 +29,30 @@ public struct ItemResult: Sendable {
     public var awarded: Rational
     public var points: Rational
     public var selfScore: Rational?
-    public var explain: [String]
+    /// The explanation's lines, kept as the plan's wording plus values until shown.
+    package var lines: [ExplanationLine]
     /// How an on-site score was established (现场查看、查阅资料…), for manual items.
     public var method: String?
+
+    /// The steps behind the score, one line each, as people read them.
+    public var explain: [String] {
+        get { lines.map(\.text) }
+        set { lines = newValue.map(ExplanationLine.text) }
+    }
+
+    @inline(__always)
+    package init(id: String, title: String, section: String, status: ItemStatus, awarded: Rational, points: Rational,
+                 selfScore: Rational?, lines: [ExplanationLine], method: String?) {
+        self.id = id
+        self.title = title
+        self.section = section
+        self.status = status
+        self.awarded = awarded
+        self.points = points
+        self.selfScore = selfScore
+        self.lines = lines
+        self.method = method
+    }
 }
 
 /// A section's points: earned, out of, and its share after N/A scaling and penalties.

@@ -7,11 +7,23 @@ package struct Frame: Sendable {
     package var asOf: Day
     package var period: (from: Day, to: Day)?
     var locals: [Value] = []
+    /// List facts still as the fast lane's tables (their slots in `facts` hold placeholders):
+    /// kernels read them in place, and ``materialize()`` puts their lists in `facts` before
+    /// anything else reads them.
+    private(set) var tables: FactTables
 
-    package init(facts: [Value], asOf: Day, period: (from: Day, to: Day)?) {
+    package init(facts: [Value], tables: FactTables = FactTables(), asOf: Day, period: (from: Day, to: Day)?) {
         self.facts = facts
+        self.tables = tables
         self.asOf = asOf
         self.period = period
+    }
+
+    /// Puts every table's list in its slot of `facts`, for the careful evaluator and checks.
+    mutating func materialize() {
+        guard !tables.isEmpty else { return }
+        facts = tables.materialized(facts)
+        tables = FactTables()
     }
 }
 
@@ -20,12 +32,14 @@ package struct Frame: Sendable {
 package enum Evaluator {
     package static func evaluate(_ expression: CompiledExpression, _ frame: inout Frame) throws(EvaluationFault) -> Value {
         if let kernel = expression.kernel, let value = kernel.value(frame) { return value }
+        frame.materialize()
         return try evaluate(expression.op, &frame)
     }
 
     /// The careful lane alone, without the expression's kernel (for tests comparing the two).
     package static func carefully(_ expression: CompiledExpression, _ frame: inout Frame) throws(EvaluationFault) -> Value {
-        try evaluate(expression.op, &frame)
+        frame.materialize()
+        return try evaluate(expression.op, &frame)
     }
 
     static func evaluate(_ op: Op, _ frame: inout Frame) throws(EvaluationFault) -> Value {

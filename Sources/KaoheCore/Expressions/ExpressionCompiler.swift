@@ -36,8 +36,12 @@ extension ExpressionCompiler {
     /// The fast lane for `op`, with the type of every fact slot it may read.
     func kernel(_ op: Op) -> ScalarKernel? {
         var types: [Int: ExprType] = [:]
-        for fact in scope.facts.values { types[fact.slot] = fact.type }
-        return ScalarKernelCompiler(factTypes: types).kernel(op)
+        var choices: [Int: [[String]?]] = [:]
+        for fact in scope.facts.values {
+            types[fact.slot] = fact.type
+            if !fact.fieldChoices.isEmpty { choices[fact.slot] = fact.fieldChoices }
+        }
+        return ScalarKernelCompiler(factTypes: types, fieldChoices: choices).kernel(op)
     }
 }
 

@@ -5,6 +5,8 @@ package struct ExpressionScope: Sendable {
         package var slot: Int
         package var type: ExprType
         package var title: String?
+        /// For a list of records, each field's allowed values when it is an enumeration.
+        package var fieldChoices: [[String]?] = []
 
         package init(slot: Int, type: ExprType, title: String? = nil) {
             self.slot = slot

@@ -23,7 +23,9 @@ struct ScalarKernel: Sendable {
     /// The expression's value for `frame`, or nil when the careful evaluator must decide.
     func value(_ frame: Frame) -> Value? {
         let answer = frame.facts.withUnsafeBufferPointer { facts in
-            run(KernelInput(facts: facts, asOf: frame.asOf.ordinal, period: frame.period))
+            frame.tables.tables.withUnsafeBufferPointer { tables in
+                run(KernelInput(facts: facts, tables: tables, asOf: frame.asOf.ordinal, period: frame.period))
+            }
         }
         guard let answer else { return nil }
         switch kind {
@@ -38,17 +40,58 @@ struct ScalarKernel: Sendable {
 /// period, and inside a list macro the element it is at (and, for a record, its fields).
 struct KernelInput {
     var facts: UnsafeBufferPointer<Value>
+    /// The list facts the fast lane read as tables (their slots in `facts` hold placeholders).
+    var tables: UnsafeBufferPointer<RecordTable>
     var asOf: Int
     var period: (from: Day, to: Day)?
     var element: UnsafePointer<Value>?
     var record: UnsafeBufferPointer<Value>
+    /// Inside a macro over a table: the row's cells, and what they mean.
+    var row: UnsafePointer<Int>?
+    unowned(unsafe) var rowCodec: RecordCodec?
 
-    init(facts: UnsafeBufferPointer<Value>, asOf: Int, period: (from: Day, to: Day)?) {
+    init(facts: UnsafeBufferPointer<Value>, tables: UnsafeBufferPointer<RecordTable> = UnsafeBufferPointer(start: nil, count: 0),
+         asOf: Int, period: (from: Day, to: Day)?) {
         self.facts = facts
+        self.tables = tables
         self.asOf = asOf
         self.period = period
         element = nil
         record = UnsafeBufferPointer(start: nil, count: 0)
+        row = nil
+        rowCodec = nil
+    }
+
+    /// The table of list fact `slot`, if it is one.
+    func table(_ slot: Int) -> RecordTable? {
+        for table in tables where table.slot == slot { return table }
+        return nil
+    }
+
+    /// Field `field` of the current record as a kernel's integer (nil when absent or not scalar).
+    func scalarField(_ field: Int) -> Int? {
+        if let row {
+            let cell = row[field]
+            return cell == RecordTable.absent ? nil : cell
+        }
+        return record.count > field ? record[field].scalar : nil
+    }
+
+    /// Field `field` of the current record as a value.
+    func field(_ field: Int) -> Value {
+        if let row, let rowCodec { return rowCodec.value(of: row[field], field: field) }
+        return record.count > field ? record[field] : .missing([])
+    }
+
+    /// Field `field` of the current record when it is text.
+    func textField(_ field: Int) -> String? {
+        if let row, let rowCodec {
+            let cell = row[field]
+            guard cell != RecordTable.absent, case .choice(let choices) = rowCodec.fields[field] else { return nil }
+            return choices.texts[cell]
+        }
+        guard record.count > field, case .string(let text) = record[field] else { return nil }
+        return text
     }
 }
 

@@ -7,11 +7,15 @@
 struct ScalarKernelCompiler {
     /// The type of each fact slot.
     let factTypes: [Int: ExprType]
-    /// The variable of the list macro being compiled, with its element type.
-    var local: (index: Int, element: ExprType)?
+    /// For a list of records, each field's allowed values when it is an enumeration (a table
+    /// of the fast lane keeps such a field as the value's index among them).
+    let fieldChoices: [Int: [[String]?]]
+    /// The variable of the list macro being compiled, with its element type and list fact.
+    var local: (index: Int, element: ExprType, slot: Int)?
 
-    init(factTypes: [Int: ExprType]) {
+    init(factTypes: [Int: ExprType], fieldChoices: [Int: [[String]?]] = [:]) {
         self.factTypes = factTypes
+        self.fieldChoices = fieldChoices
     }
 
     typealias Text = @Sendable (KernelInput) -> String?
@@ -47,9 +51,9 @@ struct ScalarKernelCompiler {
             guard let local, local.index == index, case .record(let record) = local.element,
                   record.types.indices.contains(field) else { return nil }
             if let kind = Self.scalarKind(record.types[field]) {
-                return .scalar(kind) { $0.record.count > field ? $0.record[field].scalar : nil }
+                return .scalar(kind) { $0.scalarField(field) }
             }
-            return reader(record.types[field]) { $0.record.count > field ? $0.record[field] : .missing([]) }
+            return reader(record.types[field]) { $0.field(field) }
         case .asOf: return .scalar(.date) { $0.asOf }
         case .periodFrom: return .scalar(.date) { $0.period?.from.ordinal }
         case .periodTo: return .scalar(.date) { $0.period?.to.ordinal }
@@ -156,9 +160,26 @@ struct ScalarKernelCompiler {
             guard op == .equal || op == .notEqual else { return nil }
             let wanted = op == .equal
             // A record's text field against a constant (`m.type == 'committee'`), read in place.
-            if case .field(.local(let index), let field) = l, local?.index == index, case .string(let constant)? = r.constantValue {
+            if case .field(.local(let index), let field) = l, let local, local.index == index, case .string(let constant)? = r.constantValue {
+                // In a table's row the field is an index among the allowed values: the set of
+                // indices whose value equals the constant, as bits, answers without text.
+                let allowed = fieldChoices[local.slot].flatMap { $0.indices.contains(field) ? $0[field] : nil }
+                if let allowed, allowed.count <= 64 {
+                    var equal: UInt64 = 0
+                    for (position, value) in allowed.enumerated() where value == constant { equal |= 1 << UInt64(position) }
+                    let matches = equal
+                    return .scalar(.bool) { input in
+                        if let row = input.row {
+                            let cell = row[field]
+                            guard cell >= 0, cell < 64 else { return nil }
+                            return ((matches >> UInt64(cell)) & 1 == 1) == wanted ? 1 : 0
+                        }
+                        guard let text = input.textField(field) else { return nil }
+                        return (text == constant) == wanted ? 1 : 0
+                    }
+                }
                 return .scalar(.bool) { input in
-                    guard input.record.count > field, case .string(let text) = input.record[field] else { return nil }
+                    guard let text = input.textField(field) else { return nil }
                     return (text == constant) == wanted ? 1 : 0
                 }
             }
@@ -217,6 +238,7 @@ struct ScalarKernelCompiler {
         switch (builtin, pieces.first ?? nil) {
         case (.size, .list(let slot, _)?) where pieces.count == 1:
             return .scalar(.number) { input in
+                if let table = input.table(slot) { return table.count }
                 guard case .list(let items) = input.facts[slot] else { return nil }
                 return items.count
             }
@@ -260,7 +282,7 @@ struct ScalarKernelCompiler {
     func macro(_ macro: Macro, _ listOp: Op, _ bodyOp: Op, _ index: Int) -> Piece? {
         guard self.local == nil, case .list(let slot, let element)? = piece(listOp) else { return nil }
         var inner = self
-        inner.local = (index, element)
+        inner.local = (index, element, slot)
         guard case .scalar(.bool, let body)? = inner.piece(bodyOp) else { return nil }
         let records: Bool
         if case .record = element { records = true } else { records = false }
@@ -301,6 +323,21 @@ struct ScalarKernelCompiler {
     /// each answer to `visit` until it says stop; false when the fact is not a list.
     static func forEach(_ input: KernelInput, _ slot: Int, records: Bool, _ body: ScalarKernel.Function,
                         _ visit: (Int?) -> Bool) -> Bool {
+        if let table = input.table(slot) {
+            var inner = input
+            inner.rowCodec = table.codec
+            let width = table.codec.width
+            table.cells.withUnsafeBufferPointer { cells in
+                guard let base = cells.baseAddress else { return }
+                var offset = 0
+                while offset < cells.count {
+                    inner.row = base + offset
+                    if !visit(body(inner)) { return }
+                    offset += width
+                }
+            }
+            return true
+        }
         guard case .list(let items) = input.facts[slot] else { return false }
         var inner = input
         items.withUnsafeBufferPointer { buffer in

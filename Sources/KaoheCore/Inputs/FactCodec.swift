@@ -65,10 +65,24 @@ struct WholeBounds: Sendable {
 final class Choices: Sendable {
     let bytes: [[UInt8]]
     let values: [Value]
+    let texts: [String]
 
     init(_ allowed: [String]) {
         bytes = allowed.map { Array($0.utf8) }
         values = allowed.map { Value.string($0) }
+        texts = allowed
+    }
+
+    /// The index of the allowed value spelled by `text`'s bytes, or nil.
+    func index(of text: UnsafeBufferPointer<UInt8>) -> Int? {
+        for (index, choice) in bytes.enumerated() where choice.count == text.count {
+            let same = choice.withUnsafeBufferPointer { choice in
+                for offset in 0..<choice.count where choice[offset] != text[offset] { return false }
+                return true
+            }
+            if same { return index }
+        }
+        return nil
     }
 }
 
@@ -77,13 +91,27 @@ final class Choices: Sendable {
 final class RecordCodec: Sendable {
     let names: [String]
     let keys: [[UInt8]]
+    /// Each key with its quotes, as it stands in JSON.
+    let quotedKeys: [[UInt8]]
     let fields: [FactCodec]
     let absent: [Value?]
+    let width: Int
+    /// Whether every field is read as a whole number, bool, date or enumeration value, so
+    /// that the records can be decoded into a ``RecordTable``.
+    let tabular: Bool
 
     init(fact: String, fields specs: [FactSpec]) {
         names = specs.map(\.name)
         keys = specs.map { Array($0.name.utf8) }
+        quotedKeys = specs.map { [UInt8(ascii: "\"")] + Array($0.name.utf8) + [UInt8(ascii: "\"")] }
         fields = specs.map(FactCodec.init)
         absent = specs.map { $0.optional ? Value.missing(["\(fact).\($0.name)"]) : nil }
+        width = specs.count
+        tabular = !specs.isEmpty && fields.allSatisfy { codec in
+            switch codec {
+            case .whole, .bool, .date, .choice: return true
+            case .records, .list, .declared: return false
+            }
+        }
     }
 }

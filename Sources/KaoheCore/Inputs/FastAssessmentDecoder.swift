@@ -52,7 +52,7 @@ package struct FastAssessmentDecoder: Sendable {
         var unit: Unit?
         var asOf: Day?
         var checklist: String?
-        var facts: [Value]?
+        var facts: (values: [Value], tables: FactTables)?
         if !r.take(UInt8(ascii: "}")) {
             repeat {
                 guard let range = r.stringRange(), let key = Self.documentKeys.firstIndex(where: { r.spells($0, at: range) }),
@@ -81,8 +81,8 @@ package struct FastAssessmentDecoder: Sendable {
         }
         r.skipSpace()
         guard r.atEnd, seen & 0b11 == 0b11, let unit, let facts else { return nil }
-        return SelfAssessment(source: path, checklist: checklist, unit: unit, asOf: asOf, facts: facts, responses: [:],
-                              location: SourceLocation(file: path, line: number, column: column))
+        return SelfAssessment(source: path, checklist: checklist, unit: unit, asOf: asOf, facts: facts.values, tables: facts.tables,
+                              responses: [:], location: SourceLocation(file: path, line: number, column: column))
     }
 
     static let unitKeys: [[UInt8]] = ["id", "name", "category"].map { Array($0.utf8) }
@@ -113,12 +113,14 @@ package struct FastAssessmentDecoder: Sendable {
         return Unit(id: id, name: name ?? id, category: category)
     }
 
-    func decodeFacts(_ r: inout JSONByteReader) -> [Value]? {
+    /// The facts object: each slot's value, and the tables of the list facts read as tables.
+    func decodeFacts(_ r: inout JSONByteReader) -> (values: [Value], tables: FactTables)? {
         var values = absentFacts
+        var tables: [RecordTable] = []
         var given = Set<Int>()
         var givenLow: UInt64 = 0
         guard r.take(UInt8(ascii: "{")) else { return nil }
-        if r.take(UInt8(ascii: "}")) { return values }
+        if r.take(UInt8(ascii: "}")) { return (values, FactTables()) }
         repeat {
             guard let slot = factSlot(&r), r.colon() else { return nil }
             if slot < 64 {
@@ -128,11 +130,18 @@ package struct FastAssessmentDecoder: Sendable {
                 guard given.insert(slot).inserted else { return nil }
             }
             if r.literal("null") { continue }
+            if case .records(let codec) = codecs[slot], codec.tabular {
+                guard let table = decodeTable(&r, codec, slot: slot) else { return nil }
+                tables.append(table)
+                // The slot holds a placeholder until the list is asked for (`FactTables`).
+                values[slot] = .list([])
+                continue
+            }
             guard let value = decode(&r, codecs[slot]) else { return nil }
             values[slot] = value
         } while r.comma()
         guard r.take(UInt8(ascii: "}")) else { return nil }
-        return values
+        return (values, FactTables(tables))
     }
 
     /// The slot of the fact named by the next JSON string (escape-free), or nil.
@@ -154,7 +163,7 @@ package struct FastAssessmentDecoder: Sendable {
         case .date:
             return r.day().map(Value.date)
         case .choice(let choices):
-            guard let range = r.stringRange(), let index = choices.bytes.firstIndex(where: { r.spells($0, at: range) }) else { return nil }
+            guard let index = r.choice(choices) else { return nil }
             return choices.values[index]
         case .records(let codec):
             guard r.take(UInt8(ascii: "[")) else { return nil }

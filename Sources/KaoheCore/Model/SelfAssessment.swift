@@ -7,7 +7,17 @@ public struct SelfAssessment: Sendable {
     public var unit: Unit
     public var asOf: Day?
     /// Fact values by the plan's slots; `.missing` where the unit gave none.
-    public var facts: [Value]
+    public var facts: [Value] {
+        get { tables.isEmpty ? storedFacts : tables.materialized(storedFacts) }
+        set {
+            storedFacts = newValue
+            tables = FactTables()
+        }
+    }
+    /// The fact values as decoded: a list the fast lane read as a table has a placeholder here.
+    package private(set) var storedFacts: [Value]
+    /// The list facts the fast lane read as tables of records.
+    package private(set) var tables: FactTables
     public var responses: [String: Response]
     /// The unit's brand projects, with their fields by the standards' slots.
     public var projects: [ProjectInput] = []
@@ -15,13 +25,14 @@ public struct SelfAssessment: Sendable {
     public var onsite: [String: OnsiteScore] = [:]
     public var location: SourceLocation
 
-    package init(source: String, checklist: String?, unit: Unit, asOf: Day?, facts: [Value],
+    package init(source: String, checklist: String?, unit: Unit, asOf: Day?, facts: [Value], tables: FactTables = FactTables(),
                 responses: [String: Response], location: SourceLocation) {
         self.source = source
         self.checklist = checklist
         self.unit = unit
         self.asOf = asOf
-        self.facts = facts
+        storedFacts = facts
+        self.tables = tables
         self.responses = responses
         self.location = location
     }

@@ -9,8 +9,8 @@ public struct ChecklistPlan: Sendable {
     public let facts: [FactSpec]
     /// Each slot's fact title for people (its name when it has none), read without a look-up.
     package let labels: [String]
-    /// `title = ` for each slot, the start of a number's or a date's line in an explanation.
-    package let valuePrefixes: [String]
+    /// The wording of each slot's fact in explanation lines.
+    let factPhrases: [FactPhrases]
     public let sections: [SectionPlan]
     public let penalties: [PenaltyPlan]
     public let bonuses: [BonusPlan]
@@ -32,11 +32,25 @@ public struct ChecklistPlan: Sendable {
     public func label(of fact: String) -> String { scope.facts[fact]?.title ?? fact }
 }
 
-/// A section compiled: its items and penalties.
-public struct SectionPlan: Sendable {
+/// A section compiled: its items and penalties. A class, so that scoring a unit walks the
+/// sections without copying them.
+public final class SectionPlan: Sendable {
     public let section: Section
     public let items: [ItemPlan]
     public let penalties: [PenaltyPlan]
+    /// The section's id, title and points (the sum of its items'), read for every unit.
+    public let id: String
+    public let title: String
+    public let points: Rational
+
+    init(section: Section, items: [ItemPlan], penalties: [PenaltyPlan]) {
+        self.section = section
+        self.items = items
+        self.penalties = penalties
+        id = section.id.value
+        title = section.title
+        points = section.points
+    }
 }
 
 /// An item compiled: its condition and scoring. A class, so that walking the plan for every
@@ -53,10 +67,13 @@ public final class ItemPlan: Sendable {
     let generatedFinding: (before: String, after: String, titleHasPlaceholder: Bool)
     /// For a `binary` item, the explanation's last line when its condition holds and when it
     /// does not (`条件 … 成立 → 4 分`), made once rather than for every unit.
-    let binaryLines: (holds: String, fails: String)?
+    let binaryLines: (holds: Phrase, fails: Phrase)?
+    /// For a `binary` item whose condition is one yes/no fact, its one line when the fact is
+    /// yes and when it is no (`已制定运行规则：是 → 4 分`).
+    let factLines: (holds: Phrase, fails: Phrase)?
     /// For a `thresholds` item, its line around the value: `党员规模 = ` before it, and after it
     /// the rest for each step reached (` ≥ 50 → 4 分`) and for none.
-    let stepLines: (before: String, reached: [String], below: String)?
+    let stepLines: (before: Phrase, reached: [Phrase], below: Phrase)?
 
     /// `label` gives a fact's title for people, for the subject of a step's line.
     init(item: Item, when: CompiledExpression?, score: ScorePlan, words: ExplanationWording, label: (String) -> String) {
@@ -68,15 +85,24 @@ public final class ItemPlan: Sendable {
         generatedFinding = ("\(item.title)：得 ", " 分（满分 \(DecimalMath.format(DecimalMath.round(item.points))) 分）",
                             item.title.contains("{"))
         if case .binary(let condition) = score {
-            binaryLines = (words.gives(words.condition(condition.text, true), item.points),
-                           words.gives(words.condition(condition.text, false), 0))
+            binaryLines = (Phrase(words.gives(words.condition(condition.text, true), item.points)),
+                           Phrase(words.gives(words.condition(condition.text, false), 0)))
+            if condition.facts.count == 1, condition.facts[0] == condition.text {
+                let title = label(condition.text)
+                factLines = (Phrase(words.gives(words.fact(title, .bool(true)), item.points)),
+                             Phrase(words.gives(words.fact(title, .bool(false)), 0)))
+            } else {
+                factLines = nil
+            }
         } else {
             binaryLines = nil
+            factLines = nil
         }
         if case .thresholds(let expression, let steps) = score {
             let isFact = expression.facts.count == 1 && expression.facts[0] == expression.text
-            stepLines = ("\(isFact ? label(expression.text) : expression.text) = ",
-                         steps.map { words.stepTail(reaches: $0.min, $0.points) }, words.belowTail(lowest: steps.last?.min ?? 0))
+            stepLines = (Phrase("\(isFact ? label(expression.text) : expression.text) = "),
+                         steps.map { Phrase(words.stepTail(reaches: $0.min, $0.points)) },
+                         Phrase(words.belowTail(lowest: steps.last?.min ?? 0)))
         } else {
             stepLines = nil
         }

@@ -15,6 +15,12 @@ struct PlanCompiler {
         var facts: [String: ExpressionScope.Fact] = [:]
         for (slot, fact) in c.facts.enumerated() {
             facts[fact.name] = ExpressionScope.Fact(slot: slot, type: fact.exprType, title: fact.title)
+            if case .records(let fields) = fact.kind {
+                facts[fact.name]?.fieldChoices = fields.map { field in
+                    if case .enumeration(let allowed) = field.kind { return allowed }
+                    return nil
+                }
+            }
         }
         for pack in c.packs where !registry.packs.contains(where: { $0.id == pack }) {
             diagnostics.error(c.location, "checklist '\(c.id)' uses pack '\(pack)', which this kaohe does not include",
@@ -85,7 +91,8 @@ struct PlanCompiler {
         }
         guard diagnostics.errorCount == before else { return nil }
         return ChecklistPlan(checklist: c, scope: scope, facts: c.facts, labels: c.facts.map(\.label),
-                             valuePrefixes: c.facts.map { $0.label + " = " }, sections: sections,
+                             factPhrases: c.facts.map { FactPhrases(label: $0.label, words: ExplanationWording(locale: c.locale)) },
+                             sections: sections,
                              penalties: c.penalties.map { penaltyPlan($0, expression) }, bonuses: bonuses, vetoes: vetoes,
                              standards: standardsPlan, wording: ExplanationWording(locale: c.locale),
                              fingerprint: Fingerprint.of(c, registry: registry))

@@ -39,6 +39,23 @@ package struct JSONBuffer {
         text.withUTF8 { put($0) }
     }
 
+    /// Appends bytes that are already JSON (a phrase's escaped bytes).
+    package mutating func verbatim(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { put($0) }
+    }
+
+    /// Appends `value` (0 or more) as exactly `width` digits, padded with zeros.
+    mutating func digits(_ value: Int, _ width: Int) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            put(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: (rest / divisor) % 10))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
     /// Appends `text` as a JSON string. Eight bytes at a time are checked for a byte that needs
     /// escaping (a control character, `"` or `\`); runs without one are copied whole.
     package mutating func string(_ text: String) {

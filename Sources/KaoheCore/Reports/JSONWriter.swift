@@ -157,7 +157,7 @@ public enum ResultJSON {
             out.raw(", \"self_score\": ")
             out.score(i.selfScore)
             out.raw(", \"explain\": ")
-            out.strings(i.explain)
+            out.array(i.lines) { $0.line($1) }
             if let method = i.method {
                 out.raw(", \"method\": ")
                 out.string(method)

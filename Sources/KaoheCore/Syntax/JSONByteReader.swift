@@ -29,6 +29,18 @@ struct JSONByteReader {
         return true
     }
 
+    /// Consumes exactly `expected` (after any space) if it is next.
+    mutating func takeBytes(_ expected: [UInt8]) -> Bool {
+        skipSpace()
+        guard index + expected.count <= bytes.count else { return false }
+        let matched = expected.withUnsafeBufferPointer { expected in
+            for offset in 0..<expected.count where bytes[index + offset] != expected[offset] { return false }
+            return true
+        }
+        if matched { index += expected.count }
+        return matched
+    }
+
     mutating func colon() -> Bool { take(UInt8(ascii: ":")) }
     mutating func comma() -> Bool { take(UInt8(ascii: ",")) }
 
@@ -57,6 +69,13 @@ struct JSONByteReader {
     mutating func stringRange() -> Range<Int>? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
+        if let base = bytes.baseAddress {
+            // Eight bytes at a time while none of them is a quote, a backslash or a control byte.
+            while index + 8 <= bytes.count,
+                  !ByteScan.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+            }
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -72,7 +91,28 @@ struct JSONByteReader {
     /// A `"YYYY-MM-DD"` string as a day, read from its bytes.
     mutating func day() -> Day? {
         guard let range = stringRange() else { return nil }
-        return Day(utf8: UnsafeBufferPointer(rebasing: bytes[range]))
+        guard range.count == 10, bytes[range.lowerBound + 4] == UInt8(ascii: "-"), bytes[range.lowerBound + 7] == UInt8(ascii: "-")
+        else { return Day(utf8: UnsafeBufferPointer(rebasing: bytes[range])) }
+        let at = range.lowerBound
+        guard let year = digits(at, 4), let month = digits(at + 5, 2), let day = digits(at + 8, 2) else { return nil }
+        return Day(year: year, month: month, day: day)
+    }
+
+    /// The number `count` decimal digits at `start` spell, or nil when one is not a digit.
+    func digits(_ start: Int, _ count: Int) -> Int? {
+        var n = 0
+        for position in start..<(start + count) {
+            let digit = Int(bytes[position]) &- 0x30
+            guard digit >= 0, digit <= 9 else { return nil }
+            n = n * 10 + digit
+        }
+        return n
+    }
+
+    /// The index among `choices` of the next string (escape-free), matched on its bytes.
+    mutating func choice(_ choices: Choices) -> Int? {
+        guard let range = stringRange() else { return nil }
+        return choices.index(of: UnsafeBufferPointer(rebasing: bytes[range]))
     }
 
     /// Whether the bytes in `range` spell `name`.

@@ -90,6 +90,15 @@ struct JSONByteReader {
 
     /// A `"YYYY-MM-DD"` string as a day, read from its bytes.
     mutating func day() -> Day? {
+        skipSpace()
+        // `"YYYY-MM-DD"`: ten bytes between quotes, none of which needs an escape.
+        if index + 12 <= bytes.count, bytes[index] == UInt8(ascii: "\""), bytes[index + 11] == UInt8(ascii: "\""),
+           bytes[index + 5] == UInt8(ascii: "-"), bytes[index + 8] == UInt8(ascii: "-") {
+            let at = index + 1
+            guard let year = digits(at, 4), let month = digits(at + 5, 2), let day = digits(at + 8, 2) else { return nil }
+            index += 12
+            return Day(year: year, month: month, day: day)
+        }
         guard let range = stringRange() else { return nil }
         guard range.count == 10, bytes[range.lowerBound + 4] == UInt8(ascii: "-"), bytes[range.lowerBound + 7] == UInt8(ascii: "-")
         else { return Day(utf8: UnsafeBufferPointer(rebasing: bytes[range])) }
@@ -99,6 +108,7 @@ struct JSONByteReader {
     }
 
     /// The number `count` decimal digits at `start` spell, or nil when one is not a digit.
+    @inline(__always)
     func digits(_ start: Int, _ count: Int) -> Int? {
         var n = 0
         for position in start..<(start + count) {

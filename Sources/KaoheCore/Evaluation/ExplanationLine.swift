@@ -4,12 +4,20 @@ package final class Phrase: Sendable {
     package let text: String
     /// The UTF-8 bytes of `text` escaped for a JSON string, without the quotes.
     let json: [UInt8]
+    /// The same with the opening quote, with the closing one, and with both: a line's start,
+    /// its end, and a whole line.
+    let opening: [UInt8]
+    let closing: [UInt8]
+    let quoted: [UInt8]
 
     init(_ text: String) {
         self.text = text
         var buffer = JSONBuffer(capacity: text.utf8.count + 2)
         buffer.string(text)
-        json = Array(buffer.bytes.dropFirst().dropLast())
+        quoted = buffer.bytes
+        json = Array(quoted.dropFirst().dropLast())
+        opening = Array(quoted.dropLast())
+        closing = Array(quoted.dropFirst())
     }
 }
 
@@ -51,12 +59,22 @@ package enum ExplanationLine: Sendable {
 }
 
 extension ExplanationLine: Equatable {
-    /// Lines are equal when they read the same; lines of the same wording compare without text.
+    /// Lines are equal when they read the same. Lines of the same wording and value, or of
+    /// different lengths, are told apart without making their text.
     package static func == (a: ExplanationLine, b: ExplanationLine) -> Bool {
         switch (a, b) {
         case (.phrase(let x), .phrase(let y)) where x === y: return true
-        case (.valued(let h1, let v1, let t1), .valued(let h2, let v2, let t2)) where h1 === h2 && t1 === t2: return v1 == v2
-        default: return a.text == b.text
+        case (.valued(let h1, let v1, let t1), .valued(let h2, let v2, let t2)) where h1 === h2 && t1 === t2 && v1 == v2: return true
+        default: return a.utf8Count == b.utf8Count && a.text == b.text
+        }
+    }
+
+    /// The length of the line's text in UTF-8 bytes.
+    var utf8Count: Int {
+        switch self {
+        case .text(let text): return text.utf8.count
+        case .phrase(let phrase): return phrase.text.utf8.count
+        case .valued(let head, let value, let tail): return head.text.utf8.count + value.text.utf8.count + (tail?.text.utf8.count ?? 0)
         }
     }
 }
@@ -67,15 +85,11 @@ extension JSONBuffer {
         switch line {
         case .text(let text): string(text)
         case .phrase(let phrase):
-            raw("\"")
-            verbatim(phrase.json)
-            raw("\"")
+            verbatim(phrase.quoted)
         case .valued(let head, let value, let tail):
-            raw("\"")
-            verbatim(head.json)
+            verbatim(head.opening)
             lineValue(value)
-            if let tail { verbatim(tail.json) }
-            raw("\"")
+            if let tail { verbatim(tail.closing) } else { raw("\"") }
         }
     }
 

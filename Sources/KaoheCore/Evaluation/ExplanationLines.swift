@@ -7,6 +7,7 @@ struct ExplanationLines {
 
     init(keeping: Bool) {
         self.keeping = keeping
+        if keeping { lines.reserveCapacity(4) }
     }
 
     mutating func add(_ line: @autoclosure () -> String) {

@@ -7,11 +7,14 @@ struct FindingList {
     let unit: Unit
     let asOf: Day
     private(set) var all: [Finding] = []
+    /// `<unit>/`, the start of every finding's id.
+    let idPrefix: String
 
     init(plan: ChecklistPlan, unit: Unit, asOf: Day) {
         self.plan = plan
         self.unit = unit
         self.asOf = asOf
+        idPrefix = unit.id + "/"
         all.reserveCapacity(16)
     }
 
@@ -20,7 +23,7 @@ struct FindingList {
     mutating func add(_ itemPlan: ItemPlan, outcome: ItemScorer.Outcome, selfScore: Rational?) {
         if outcome.status == .notApplicable || (outcome.status == .met && outcome.checkFindings.isEmpty && selfScore == nil) { return }
         let item = itemPlan.id
-        let id = unit.id + "/" + item
+        let id = idPrefix + item
         let points = itemPlan.points
         let rectify = itemPlan.item.rectify
         let deduction = (points - outcome.awarded)
@@ -64,6 +67,7 @@ struct FindingList {
     func message(_ itemPlan: ItemPlan, _ outcome: ItemScorer.Outcome, template: String?) -> String {
         if let template { return fill(template, outcome.outputs) }
         let generated = itemPlan.generatedFinding
+        if !generated.titleHasPlaceholder, outcome.awarded.isZero { return itemPlan.zeroFinding }
         let text = generated.before + format(outcome.awarded) + generated.after
         // Only a title can bring a placeholder into a generated message.
         return generated.titleHasPlaceholder ? fill(text, outcome.outputs) : text

@@ -62,6 +62,8 @@ struct ItemScorer {
                 explain start: ExplanationLines) throws(EvaluationFault) -> Outcome {
         let item = itemPlan
         let points = itemPlan.points
+        /// Whether the item's finding may need its outputs: it falls short, and its finding can show them.
+        func short(_ awarded: Rational, of points: Rational) -> Bool { itemPlan.usesOutputs && self.short(awarded, of: points) }
         var explain = start
         func value(_ expression: CompiledExpression, showFacts: Bool = true) throws(EvaluationFault) -> Value {
             let v = try Evaluator.evaluate(expression, &frame)
@@ -102,7 +104,7 @@ struct ItemScorer {
             }
             explain.add(line: lines.map { .valued($0.before, .number(n), $0.below) }
                         ?? .text(words.belowSteps(subject(expression), n, lowest: steps.last?.min ?? 0)))
-            return Outcome(status: .met, awarded: 0, explain: explain.lines, outputs: ["value": format(n)])
+            return Outcome(status: .met, awarded: 0, explain: explain.lines, outputs: item.usesOutputs ? ["value": format(n)] : [:])
         case .ratio(let ofExpression, let overExpression, let fullAt, let whenZeroFull):
             let of = try value(ofExpression, showFacts: !isFact(ofExpression)), over = try value(overExpression, showFacts: !isFact(overExpression))
             guard case .number(let a) = of, case .number(let b) = over else { return missing(.missing(of, over), item, explain) }

@@ -47,7 +47,7 @@ public struct Scorer: Sendable {
                 findings.add(itemPlan, outcome: outcome, selfScore: response?.selfScore)
                 items.append(ItemResult(id: id, title: itemPlan.item.title, section: sectionID,
                                         status: outcome.status, awarded: outcome.awarded, points: itemPlan.points,
-                                        selfScore: response?.selfScore, lines: outcome.explain, method: onsite?.method))
+                                        selfScore: response?.selfScore, lines: outcome.explain, method: onsite?.method, plan: itemPlan))
             }
             var sectionPenalty: Rational = 0
             for penalty in sectionPlan.penalties {

@@ -33,6 +33,8 @@ public struct ItemResult: Sendable {
     package var lines: [ExplanationLine]
     /// How an on-site score was established (现场查看、查阅资料…), for manual items.
     public var method: String?
+    /// The compiled item this result is of, for output fragments made once per plan.
+    package var plan: ItemPlan?
 
     /// The steps behind the score, one line each, as people read them.
     public var explain: [String] {
@@ -42,7 +44,7 @@ public struct ItemResult: Sendable {
 
     @inline(__always)
     package init(id: String, title: String, section: String, status: ItemStatus, awarded: Rational, points: Rational,
-                 selfScore: Rational?, lines: [ExplanationLine], method: String?) {
+                 selfScore: Rational?, lines: [ExplanationLine], method: String?, plan: ItemPlan? = nil) {
         self.id = id
         self.title = title
         self.section = section
@@ -52,6 +54,7 @@ public struct ItemResult: Sendable {
         self.selfScore = selfScore
         self.lines = lines
         self.method = method
+        self.plan = plan
     }
 }
 

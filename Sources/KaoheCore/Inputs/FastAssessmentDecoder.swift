@@ -121,8 +121,10 @@ package struct FastAssessmentDecoder: Sendable {
         var givenLow: UInt64 = 0
         guard r.take(UInt8(ascii: "{")) else { return nil }
         if r.take(UInt8(ascii: "}")) { return (values, FactTables()) }
+        var expected = 0
         repeat {
-            guard let slot = factSlot(&r), r.colon() else { return nil }
+            guard let slot = factSlot(&r, expected: expected), r.colon() else { return nil }
+            expected = slot + 1
             if slot < 64 {
                 guard givenLow & (1 << UInt64(slot)) == 0 else { return nil }
                 givenLow |= 1 << UInt64(slot)
@@ -144,9 +146,11 @@ package struct FastAssessmentDecoder: Sendable {
         return (values, FactTables(tables))
     }
 
-    /// The slot of the fact named by the next JSON string (escape-free), or nil.
-    func factSlot(_ r: inout JSONByteReader) -> Int? {
+    /// The slot of the fact named by the next JSON string (escape-free), or nil. Facts mostly
+    /// come in declared order, so the slot after the previous one is tried first.
+    func factSlot(_ r: inout JSONByteReader, expected: Int) -> Int? {
         guard let range = r.stringRange() else { return nil }
+        if expected < names.count, r.spells(names[expected].bytes, at: range) { return names[expected].slot }
         return names.first { r.spells($0.bytes, at: range) }?.slot
     }
 

@@ -65,6 +65,11 @@ public final class ItemPlan: Sendable {
     /// The finding of an item without a `finding` template, around what it earned:
     /// `党员规模：得 ` + `2` + ` 分（满分 4 分）`.
     let generatedFinding: (before: String, after: String, titleHasPlaceholder: Bool)
+    /// The generated finding of an item that earned nothing, the commonest, made once.
+    let zeroFinding: String
+    /// Whether the item's finding can show its outputs (`{value}`, `{count}`): it has a finding
+    /// template, or a placeholder in its title. Without, no outputs are made for it.
+    let usesOutputs: Bool
     /// For a `binary` item, the explanation's last line when its condition holds and when it
     /// does not (`条件 … 成立 → 4 分`), made once rather than for every unit.
     let binaryLines: (holds: Phrase, fails: Phrase)?
@@ -75,15 +80,41 @@ public final class ItemPlan: Sendable {
     /// the rest for each step reached (` ≥ 50 → 4 分`) and for none.
     let stepLines: (before: Phrase, reached: [Phrase], below: Phrase)?
 
+    /// The id of the item's section.
+    let section: String
+    /// The start of the item's JSON object, up to its status: `{"id": "R01", "title": …, "status": `.
+    let jsonHead: [UInt8]
+    /// What follows the awarded points in the JSON of a result with the item's points and no
+    /// self score: `, "points": 4, "self_score": null, "explain": `.
+    let jsonPointsTail: [UInt8]
+
     /// `label` gives a fact's title for people, for the subject of a step's line.
-    init(item: Item, when: CompiledExpression?, score: ScorePlan, words: ExplanationWording, label: (String) -> String) {
+    init(item: Item, section: String, when: CompiledExpression?, score: ScorePlan, words: ExplanationWording,
+         label: (String) -> String) {
         self.item = item
         self.when = when
         self.score = score
         id = item.id.value
         points = item.points
+        self.section = section
+        var head = JSONBuffer(capacity: 128)
+        head.raw("{\"id\": ")
+        head.string(item.id.value)
+        head.raw(", \"title\": ")
+        head.string(item.title)
+        head.raw(", \"section\": ")
+        head.string(section)
+        head.raw(", \"status\": ")
+        jsonHead = head.bytes
+        var tail = JSONBuffer(capacity: 64)
+        tail.raw(", \"points\": ")
+        tail.score(item.points)
+        tail.raw(", \"self_score\": null, \"explain\": ")
+        jsonPointsTail = tail.bytes
         generatedFinding = ("\(item.title)：得 ", " 分（满分 \(DecimalMath.format(DecimalMath.round(item.points))) 分）",
                             item.title.contains("{"))
+        zeroFinding = generatedFinding.before + DecimalMath.format(DecimalMath.round(0)) + generatedFinding.after
+        usesOutputs = item.finding != nil || item.title.contains("{")
         if case .binary(let condition) = score {
             binaryLines = (Phrase(words.gives(words.condition(condition.text, true), item.points)),
                            Phrase(words.gives(words.condition(condition.text, false), 0)))

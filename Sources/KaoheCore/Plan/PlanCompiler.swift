@@ -53,7 +53,7 @@ struct PlanCompiler {
                 }
                 let when = expression(item.when, .bool)
                 guard let score = scorePlan(item, c, expression, &diagnostics) else { continue }
-                items.append(ItemPlan(item: item, when: when, score: score, words: ExplanationWording(locale: c.locale),
+                items.append(ItemPlan(item: item, section: section.id.value, when: when, score: score, words: ExplanationWording(locale: c.locale),
                                       label: { scope.facts[$0]?.title ?? $0 }))
             }
             if section.items.isEmpty {

@@ -142,27 +142,58 @@ public enum ResultJSON {
     /// The items array (the bulk of a result: about 8 KB a unit).
     static func items(_ items: [ItemResult], into out: inout JSONBuffer) {
         out.array(items) { out, i in
-            out.raw("{\"id\": ")
-            out.string(i.id)
-            out.raw(", \"title\": ")
-            out.string(i.title)
-            out.raw(", \"section\": ")
-            out.string(i.section)
-            out.raw(", \"status\": ")
-            out.string(i.status.rawValue)
-            out.raw(", \"awarded\": ")
+            if let plan = i.plan, i.id == plan.id, i.title == plan.item.title, i.section == plan.section {
+                out.verbatim(plan.jsonHead)
+            } else {
+                out.raw("{\"id\": ")
+                out.string(i.id)
+                out.raw(", \"title\": ")
+                out.string(i.title)
+                out.raw(", \"section\": ")
+                out.string(i.section)
+                out.raw(", \"status\": ")
+            }
+            out.raw(statusAndAwarded(i.status))
             out.score(i.awarded)
-            out.raw(", \"points\": ")
-            out.score(i.points)
-            out.raw(", \"self_score\": ")
-            out.score(i.selfScore)
-            out.raw(", \"explain\": ")
+            if let plan = i.plan, i.selfScore == nil, i.points == plan.points {
+                out.verbatim(plan.jsonPointsTail)
+            } else {
+                out.raw(", \"points\": ")
+                out.score(i.points)
+                out.raw(", \"self_score\": ")
+                out.score(i.selfScore)
+                out.raw(", \"explain\": ")
+            }
             out.array(i.lines) { $0.line($1) }
             if let method = i.method {
                 out.raw(", \"method\": ")
                 out.string(method)
             }
             out.raw("}")
+        }
+    }
+
+    /// An item's status as a JSON string and the key after it, in one piece.
+    static func statusAndAwarded(_ status: ItemStatus) -> StaticString {
+        switch status {
+        case .met: return "\"met\", \"awarded\": "
+        case .partial: return "\"partial\", \"awarded\": "
+        case .unmet: return "\"unmet\", \"awarded\": "
+        case .missing: return "\"missing\", \"awarded\": "
+        case .notApplicable: return "\"not-applicable\", \"awarded\": "
+        case .unverified: return "\"unverified\", \"awarded\": "
+        case .error: return "\"error\", \"awarded\": "
+        }
+    }
+
+    /// A finding's severity and an empty rectification (no action, due date or owner), in one piece.
+    static func severityWithoutRectification(_ severity: Severity) -> StaticString {
+        switch severity {
+        case .veto: return ", \"severity\": \"veto\", \"rectify\": {\"action\": null, \"due\": null, \"owner\": null}}"
+        case .major: return ", \"severity\": \"major\", \"rectify\": {\"action\": null, \"due\": null, \"owner\": null}}"
+        case .minor: return ", \"severity\": \"minor\", \"rectify\": {\"action\": null, \"due\": null, \"owner\": null}}"
+        case .notice: return ", \"severity\": \"notice\", \"rectify\": {\"action\": null, \"due\": null, \"owner\": null}}"
+        case .error: return ", \"severity\": \"error\", \"rectify\": {\"action\": null, \"due\": null, \"owner\": null}}"
         }
     }
 
@@ -177,6 +208,10 @@ public enum ResultJSON {
             out.string(f.message)
             out.raw(", \"deduction\": ")
             out.score(f.deduction)
+            if f.action == nil, f.due == nil, f.owner == nil {
+                out.raw(severityWithoutRectification(f.severity))
+                return
+            }
             out.raw(", \"severity\": ")
             out.string(f.severity.rawValue)
             out.raw(", \"rectify\": {\"action\": ")

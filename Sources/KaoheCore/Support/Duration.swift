@@ -64,6 +64,9 @@ public struct Duration: Sendable, Hashable, CustomStringConvertible {
 extension Day {
     /// The day `duration` after this one: months first (clamped to the month's end), then days.
     public func adding(_ duration: Duration) -> Day? {
-        adding(months: duration.months)?.adding(days: duration.days)
+        // No months to add leaves a day of the calendar as it is (`adding(months: 0)` would
+        // give the same day, converting it to a date and back).
+        let moved = duration.months == 0 && Day.ordinals.contains(ordinal) ? self : adding(months: duration.months)
+        return moved?.adding(days: duration.days)
     }
 }

@@ -37,16 +37,17 @@ struct JSONBufferTests {
         #expect(buffer.text == expected)
     }
 
-    @Test("a copied buffer is its own, and a buffer grows past the room it started with")
-    func copiesAndGrowth() {
-        var a = JSONBuffer(capacity: 4)
-        a.raw("[1")
-        var b = a
-        b.raw(", 2]")
-        a.raw("]")
-        #expect(a.text == "[1]")
-        #expect(b.text == "[1, 2]")
-        var long = JSONBuffer(capacity: 1)
+    @Test("a buffer grows past the room it started with, a byte, a piece or a number at a time", arguments: [1, 4, 16])
+    func growth(_ capacity: Int) {
+        var small = JSONBuffer(capacity: capacity)
+        small.raw("[")
+        for n in [0, 7, -12, 1234567890123456789, Int.min + 1, Int.max] {
+            small.integer(n)
+            small.raw(", ")
+        }
+        small.raw("null]")
+        #expect(small.text == "[0, 7, -12, 1234567890123456789, -9223372036854775807, 9223372036854775807, null]")
+        var long = JSONBuffer(capacity: capacity)
         let text = String(repeating: "党建考核", count: 500)
         long.string(text)
         #expect(long.bytes == Array(("\"" + text + "\"").utf8))

@@ -22,10 +22,11 @@ struct ExplanationLines {
         if keeping { lines += more() }
     }
 
-    /// Adds each of `more` not there yet (a fact two expressions of one item read is shown once).
-    mutating func add(new more: @autoclosure () -> [ExplanationLine]) {
+    /// Adds `line` unless it is there already.
+    mutating func add(new line: @autoclosure () -> ExplanationLine) {
         guard keeping else { return }
-        for line in more() where !lines.contains(line) { lines.append(line) }
+        let line = line()
+        if !lines.contains(line) { lines.append(line) }
     }
 
     var last: ExplanationLine? { lines.last }

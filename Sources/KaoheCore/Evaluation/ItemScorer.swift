@@ -67,7 +67,10 @@ struct ItemScorer {
         var explain = start
         func value(_ expression: CompiledExpression, showFacts: Bool = true) throws(EvaluationFault) -> Value {
             let v = try Evaluator.evaluate(expression, &frame)
-            if showFacts { explain.add(new: factLines(expression, frame)) }
+            if showFacts, explain.keeping {
+                // Each fact read, once: a fact two expressions of one item read is shown once.
+                for slot in expression.factSlots { explain.add(new: factLine(slot, frame)) }
+            }
             return v
         }
         switch itemPlan.score {
@@ -183,9 +186,7 @@ struct ItemScorer {
     func label(_ fact: String) -> String { plan.label(of: fact) }
 
     /// Whether the expression is a single fact's name.
-    func isFact(_ expression: CompiledExpression) -> Bool {
-        expression.facts.count == 1 && expression.facts[0] == expression.text
-    }
+    func isFact(_ expression: CompiledExpression) -> Bool { expression.isSingleFact }
 
     /// What a line calls an expression's value: the fact's title, or the expression itself.
     func subject(_ expression: CompiledExpression) -> String {
@@ -194,13 +195,16 @@ struct ItemScorer {
 
     /// `title = value` for each fact an expression reads (lists of records as a count).
     func factLines(_ expression: CompiledExpression, _ frame: Frame) -> [ExplanationLine] {
-        expression.factSlots.map { slot in
-            if let table = frame.tables.table(slot) {
-                return .valued(plan.factPhrases[slot].listHead, .count(table.count), plan.factPhrases[slot].listTail)
-            }
-            let value = frame.facts[slot]
-            return plan.factPhrases[slot].line(value) ?? .text(words.fact(plan.labels[slot], value))
+        expression.factSlots.map { factLine($0, frame) }
+    }
+
+    /// `title = value` for the fact in `slot`.
+    func factLine(_ slot: Int, _ frame: Frame) -> ExplanationLine {
+        if let table = frame.tables.table(slot) {
+            return .valued(plan.factPhrases[slot].listHead, .count(table.count), plan.factPhrases[slot].listTail)
         }
+        let value = frame.facts[slot]
+        return plan.factPhrases[slot].line(value) ?? .text(words.fact(plan.labels[slot], value))
     }
 
     func format(_ value: Rational) -> String { DecimalMath.format(DecimalMath.round(value)) }

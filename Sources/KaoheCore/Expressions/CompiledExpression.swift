@@ -14,6 +14,8 @@ public final class CompiledExpression: Sendable {
     let op: Op
     /// The fast lane for it, when its value is a number, bool or date the kernel can compute.
     let kernel: ScalarKernel?
+    /// Whether the expression is one fact's name and nothing else (`members`).
+    let isSingleFact: Bool
 
     init(source: ExpressionSource, type: ExprType, facts: [String], factSlots: [Int], readsAsOf: Bool, op: Op, kernel: ScalarKernel?) {
         self.source = source
@@ -23,6 +25,7 @@ public final class CompiledExpression: Sendable {
         self.readsAsOf = readsAsOf
         self.op = op
         self.kernel = kernel
+        isSingleFact = facts.count == 1 && facts[0] == source.text
     }
 
     public var text: String { source.text }

@@ -26,10 +26,11 @@ extension FastAssessmentDecoder {
     }
 
     /// A record with every field in declared order; false at the first thing out of that order.
+    /// (A `null` is refused by every cell's reader, and then by ``decodeRowByKey``.)
     func decodeFullRow(_ r: inout JSONByteReader, _ codec: RecordCodec, into cells: inout [Int]) -> Bool {
         guard r.take(UInt8(ascii: "{")) else { return false }
         for field in 0..<codec.width {
-            guard field == 0 || r.comma(), r.takeBytes(codec.quotedKeys[field]), r.colon(), !r.peekLiteral("null"),
+            guard field == 0 || r.comma(), r.takeBytes(codec.quotedKeys[field]), r.colon(),
                   let cell = decodeCell(&r, codec.fields[field]) else { return false }
             cells.append(cell)
         }

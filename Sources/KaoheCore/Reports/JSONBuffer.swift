@@ -2,30 +2,51 @@
 /// strings escaped on their UTF-8 bytes, scores rounded and printed as digits without making a
 /// `String` for each. A result is one buffer and one `String` at the end, instead of a string
 /// per object that is copied into its parent.
-package struct JSONBuffer {
-    private var storage: ByteStorage
+///
+/// The buffer owns its memory and cannot be copied, so an append is a bounds check and a copy,
+/// with no check for a shared buffer and no reference counting.
+package struct JSONBuffer: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
 
     /// An empty buffer with room for `capacity` bytes.
     package init(capacity: Int = 1024) {
-        storage = ByteStorage(capacity: capacity)
+        self.capacity = Swift.max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
     }
+
+    deinit { base.deallocate() }
 
     /// The bytes written so far.
-    package var bytes: [UInt8] { storage.array }
+    package var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     /// The text written so far.
-    package var text: String { String(decoding: UnsafeBufferPointer(start: storage.base, count: storage.count), as: UTF8.self) }
+    package var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
-    /// The storage to write to, copied first if another buffer shares it.
     @inline(__always)
-    private mutating func writable() -> ByteStorage {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        return storage
+    private mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        if count + bytes.count > capacity { grow(to: count + bytes.count) }
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
     }
 
-    private mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) { writable().append(bytes) }
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = byte
+        count += 1
+    }
 
-    private mutating func put(_ byte: UInt8) { writable().append(byte) }
+    private mutating func grow(to needed: Int) {
+        let larger = Swift.max(needed, capacity * 2)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.update(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = larger
+    }
 
     /// Appends ASCII text as it is: keys, punctuation, literals.
     package mutating func raw(_ fragment: StaticString) {
@@ -141,18 +162,18 @@ package struct JSONBuffer {
     private mutating func integer(_ value: Int, negative: Bool) {
         if negative { put(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            put(UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self)[(20 - count)...]))
+        var digits = 1
+        var scale: UInt = 1
+        while magnitude / scale >= 10 {
+            scale *= 10
+            digits += 1
         }
+        if count + digits > capacity { grow(to: count + digits) }
+        for position in 0..<digits {
+            base[count + digits - 1 - position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        }
+        count += digits
     }
 
     private mutating func escape(_ byte: UInt8) {

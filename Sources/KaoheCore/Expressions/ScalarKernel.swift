@@ -48,7 +48,7 @@ struct KernelInput {
     var record: UnsafeBufferPointer<Value>
     /// Inside a macro over a table: the row's cells, and what they mean.
     var row: UnsafePointer<Int>?
-    unowned(unsafe) var rowCodec: RecordCodec?
+    unowned(unsafe) var rowLayout: RecordLayout?
 
     init(facts: UnsafeBufferPointer<Value>, tables: UnsafeBufferPointer<RecordTable> = UnsafeBufferPointer(start: nil, count: 0),
          asOf: Int, period: (from: Day, to: Day)?) {
@@ -59,7 +59,7 @@ struct KernelInput {
         element = nil
         record = UnsafeBufferPointer(start: nil, count: 0)
         row = nil
-        rowCodec = nil
+        rowLayout = nil
     }
 
     /// The table of list fact `slot`, if it is one.
@@ -79,17 +79,13 @@ struct KernelInput {
 
     /// Field `field` of the current record as a value.
     func field(_ field: Int) -> Value {
-        if let row, let rowCodec { return rowCodec.value(of: row[field], field: field) }
+        if let row, let rowLayout { return rowLayout.value(of: row[field], field: field) }
         return record.count > field ? record[field] : .missing([])
     }
 
     /// Field `field` of the current record when it is text.
     func textField(_ field: Int) -> String? {
-        if let row, let rowCodec {
-            let cell = row[field]
-            guard cell != RecordTable.absent, case .choice(let choices) = rowCodec.fields[field] else { return nil }
-            return choices.texts[cell]
-        }
+        if let row, let rowLayout { return rowLayout.text(of: row[field], field: field) }
         guard record.count > field, case .string(let text) = record[field] else { return nil }
         return text
     }

@@ -325,8 +325,8 @@ struct ScalarKernelCompiler {
                         _ visit: (Int?) -> Bool) -> Bool {
         if let table = input.table(slot) {
             var inner = input
-            inner.rowCodec = table.codec
-            let width = table.codec.width
+            inner.rowLayout = table.layout
+            let width = table.layout.width
             table.cells.withUnsafeBufferPointer { cells in
                 guard let base = cells.baseAddress else { return }
                 var offset = 0

@@ -107,11 +107,20 @@ final class RecordCodec: Sendable {
         fields = specs.map(FactCodec.init)
         absent = specs.map { $0.optional ? Value.missing(["\(fact).\($0.name)"]) : nil }
         width = specs.count
-        tabular = !specs.isEmpty && fields.allSatisfy { codec in
-            switch codec {
-            case .whole, .bool, .date, .choice: return true
-            case .records, .list, .declared: return false
+        var cells: [RecordLayout.Cell] = []
+        for field in fields {
+            switch field {
+            case .whole: cells.append(.whole)
+            case .bool: cells.append(.bool)
+            case .date: cells.append(.date)
+            case .choice(let choices): cells.append(.choice(values: choices.values, texts: choices.texts))
+            case .records, .list, .declared: break
             }
         }
+        tabular = !specs.isEmpty && cells.count == specs.count
+        layout = RecordLayout(names: names, cells: tabular ? cells : [], absent: absent)
     }
+
+    /// How a table of these records reads its cells (used only when `tabular`).
+    let layout: RecordLayout
 }

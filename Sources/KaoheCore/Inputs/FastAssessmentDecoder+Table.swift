@@ -11,7 +11,7 @@ extension FastAssessmentDecoder {
             } while r.comma()
             guard r.take(UInt8(ascii: "]")) else { return nil }
         }
-        return RecordTable(slot: slot, codec: codec, cells: cells)
+        return RecordTable(slot: slot, layout: codec.layout, cells: cells)
     }
 
     /// One record as a row. A record with every field, in declared order, is read by matching
@@ -115,5 +115,13 @@ extension FastAssessmentDecoder {
         case .records, .list, .declared:
             return nil
         }
+    }
+}
+
+extension JSONByteReader {
+    /// The index among `choices` of the next string (escape-free), matched on its bytes.
+    mutating func choice(_ choices: Choices) -> Int? {
+        guard let range = stringRange() else { return nil }
+        return choices.index(of: UnsafeBufferPointer(rebasing: bytes[range]))
     }
 }

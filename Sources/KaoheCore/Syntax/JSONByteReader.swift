@@ -119,11 +119,6 @@ struct JSONByteReader {
         return n
     }
 
-    /// The index among `choices` of the next string (escape-free), matched on its bytes.
-    mutating func choice(_ choices: Choices) -> Int? {
-        guard let range = stringRange() else { return nil }
-        return choices.index(of: UnsafeBufferPointer(rebasing: bytes[range]))
-    }
 
     /// Whether the bytes in `range` spell `name`.
     func spells(_ name: [UInt8], at range: Range<Int>) -> Bool {

@@ -100,10 +100,10 @@ public struct Scorer: Sendable {
 
     /// Σ section scores rescaled over the sections that apply, or with the category's weights.
     func weightedTotal(_ sections: inout [SectionResult], category: String?) -> Rational {
-        if !plan.checklist.weights.isEmpty, let category, let row = plan.checklist.weights(for: category) {
+        if let category, let row = plan.sectionWeights[category] {
             var sum: Rational = 0, weights: Rational = 0
             for index in sections.indices {
-                let weight = row.weights.first { $0.section.value == sections[index].id }?.weight ?? 0
+                let weight = row[index]
                 sections[index].weight = weight
                 guard sections[index].applies, sections[index].points > 0 else { continue }
                 sum += sections[index].score * weight / sections[index].points

@@ -19,6 +19,9 @@ public struct ChecklistPlan: Sendable {
     public let standards: StandardsPlan?
     /// The fixed words of explanations, in the checklist's locale.
     let wording: ExplanationWording
+    /// Each category's weights (分类权重) in the order of `sections`, 0 for a section its row
+    /// leaves out: the first row of a category, as ``Checklist/weights(for:)`` finds it.
+    let sectionWeights: [String: [Rational]]
     /// A hash of everything that decides results: the resolved checklist and its packs' checks.
     public let fingerprint: String
 

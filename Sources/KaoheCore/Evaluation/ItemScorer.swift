@@ -62,8 +62,6 @@ struct ItemScorer {
                 explain start: ExplanationLines) throws(EvaluationFault) -> Outcome {
         let item = itemPlan
         let points = itemPlan.points
-        /// Whether the item's finding may need its outputs: it falls short, and its finding can show them.
-        func short(_ awarded: Rational, of points: Rational) -> Bool { itemPlan.usesOutputs && self.short(awarded, of: points) }
         var explain = start
         func value(_ expression: CompiledExpression, showFacts: Bool = true) throws(EvaluationFault) -> Value {
             let v = try Evaluator.evaluate(expression, &frame)
@@ -93,7 +91,7 @@ struct ItemScorer {
             guard case .number(let n) = v else { return missing(v, item, explain) }
             let clamped = DecimalMath.max(0, DecimalMath.min(points, n))
             explain.add(words.computed(expression.text, n, clampedTo: clamped, of: points))
-            return Outcome(status: .met, awarded: clamped, explain: explain.lines, outputs: short(clamped, of: points) ? ["value": format(n)] : [:])
+            return Outcome(status: .met, awarded: clamped, explain: explain.lines, outputs: short(clamped, of: item) ? ["value": format(n)] : [:])
         case .thresholds(let expression, let steps):
             let v = try value(expression, showFacts: !isFact(expression))
             guard case .number(let n) = v else { return missing(v, item, explain) }
@@ -103,7 +101,7 @@ struct ItemScorer {
                 explain.add(line: lines.map { .valued($0.before, .number(n), $0.reached[index]) }
                             ?? .text(words.step(subject(expression), n, reaches: step.min, step.points)))
                 return Outcome(status: .met, awarded: step.points, explain: explain.lines,
-                               outputs: short(step.points, of: points) ? ["value": format(n)] : [:])
+                               outputs: short(step.points, of: item) ? ["value": format(n)] : [:])
             }
             explain.add(line: lines.map { .valued($0.before, .number(n), $0.below) }
                         ?? .text(words.belowSteps(subject(expression), n, lowest: steps.last?.min ?? 0)))
@@ -122,7 +120,7 @@ struct ItemScorer {
             explain.add(words.ratio(of: subject(ofExpression), a, over: subject(overExpression), b, ratio: ratio, fullAt: fullAt,
                                        points: points, share: share, awarded: awarded))
             return Outcome(status: .met, awarded: awarded, explain: explain.lines,
-                           outputs: short(awarded, of: points) ? ["value": ExplanationWording.percent(ratio)] : [:])
+                           outputs: short(awarded, of: item) ? ["value": ExplanationWording.percent(ratio)] : [:])
         case .deduct(let per, let countExpression, let cap):
             let v = try value(countExpression, showFacts: !isFact(countExpression))
             guard case .number(let count) = v else { return missing(v, item, explain) }
@@ -132,7 +130,7 @@ struct ItemScorer {
             let awarded = DecimalMath.max(0, points - deduction)
             explain.add(words.count(subject(countExpression), count))
             explain.add(words.deduction(per: per, count: times, cap: limit, points: points, awarded: awarded))
-            return Outcome(status: .met, awarded: awarded, explain: explain.lines, outputs: short(awarded, of: points) ? ["count": format(count)] : [:])
+            return Outcome(status: .met, awarded: awarded, explain: explain.lines, outputs: short(awarded, of: item) ? ["count": format(count)] : [:])
         case .check(let binding):
             frame.materialize()
             var facts: [String: Value] = [:]
@@ -209,7 +207,10 @@ struct ItemScorer {
 
     func format(_ value: Rational) -> String { DecimalMath.format(DecimalMath.round(value)) }
 
-    /// Whether an item falls short of its points, so that its finding may need its outputs
-    /// (`{value}`, `{count}`); a met item has no finding, and no outputs are made for it.
-    func short(_ awarded: Rational, of points: Rational) -> Bool { Rational.compare(awarded, points) < 0 }
+    /// Whether an item's finding may need its outputs (`{value}`, `{count}`): it falls short of
+    /// its points and its finding can show them. A met item has no finding, and no outputs are
+    /// made for it.
+    func short(_ awarded: Rational, of item: ItemPlan) -> Bool {
+        item.usesOutputs && Rational.compare(awarded, item.points) < 0
+    }
 }

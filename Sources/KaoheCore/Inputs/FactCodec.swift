@@ -65,12 +65,12 @@ struct WholeBounds: Sendable {
 final class Choices: Sendable {
     let bytes: [[UInt8]]
     let values: [Value]
-    let texts: [String]
+    let allowed: [String]
 
     init(_ allowed: [String]) {
         bytes = allowed.map { Array($0.utf8) }
         values = allowed.map { Value.string($0) }
-        texts = allowed
+        self.allowed = allowed
     }
 
     /// The index of the allowed value spelled by `text`'s bytes, or nil.
@@ -96,9 +96,6 @@ final class RecordCodec: Sendable {
     let fields: [FactCodec]
     let absent: [Value?]
     let width: Int
-    /// Whether every field is read as a whole number, bool, date or enumeration value, so
-    /// that the records can be decoded into a ``RecordTable``.
-    let tabular: Bool
 
     init(fact: String, fields specs: [FactSpec]) {
         names = specs.map(\.name)
@@ -113,14 +110,15 @@ final class RecordCodec: Sendable {
             case .whole: cells.append(.whole)
             case .bool: cells.append(.bool)
             case .date: cells.append(.date)
-            case .choice(let choices): cells.append(.choice(values: choices.values, texts: choices.texts))
+            case .choice(let choices): cells.append(.choice(values: choices.values, texts: choices.allowed))
             case .records, .list, .declared: break
             }
         }
-        tabular = !specs.isEmpty && cells.count == specs.count
-        layout = RecordLayout(names: names, cells: tabular ? cells : [], absent: absent)
+        let tabular = !specs.isEmpty && cells.count == specs.count
+        layout = tabular ? RecordLayout(names: names, cells: cells, absent: absent) : nil
     }
 
-    /// How a table of these records reads its cells (used only when `tabular`).
-    let layout: RecordLayout
+    /// How a ``RecordTable`` of these records reads its cells; nil unless every field is read
+    /// as a whole number, bool, date or enumeration value.
+    let layout: RecordLayout?
 }

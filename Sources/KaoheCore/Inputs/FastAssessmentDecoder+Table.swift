@@ -1,7 +1,7 @@
 extension FastAssessmentDecoder {
     /// A list of records whose fields are all whole numbers, bools, dates or enumeration
     /// values, as a ``RecordTable``: each record's fields go straight into its row of cells.
-    func decodeTable(_ r: inout JSONByteReader, _ codec: RecordCodec, slot: Int) -> RecordTable? {
+    func decodeTable(_ r: inout JSONByteReader, _ codec: RecordCodec, _ layout: RecordLayout, slot: Int) -> RecordTable? {
         guard r.take(UInt8(ascii: "[")) else { return nil }
         var cells: [Int] = []
         cells.reserveCapacity(codec.width * 32)
@@ -11,7 +11,7 @@ extension FastAssessmentDecoder {
             } while r.comma()
             guard r.take(UInt8(ascii: "]")) else { return nil }
         }
-        return RecordTable(slot: slot, layout: codec.layout, cells: cells)
+        return RecordTable(slot: slot, layout: layout, cells: cells)
     }
 
     /// One record as a row. A record with every field, in declared order, is read by matching

@@ -132,8 +132,8 @@ package struct FastAssessmentDecoder: Sendable {
                 guard given.insert(slot).inserted else { return nil }
             }
             if r.literal("null") { continue }
-            if case .records(let codec) = codecs[slot], codec.tabular {
-                guard let table = decodeTable(&r, codec, slot: slot) else { return nil }
+            if case .records(let codec) = codecs[slot], let layout = codec.layout {
+                guard let table = decodeTable(&r, codec, layout, slot: slot) else { return nil }
                 tables.append(table)
                 // The slot holds a placeholder until the list is asked for (`FactTables`).
                 values[slot] = .list([])

@@ -101,18 +101,10 @@ public final class ItemPlan: Sendable {
         points = item.points
         self.section = section
         var head = JSONBuffer(capacity: 128)
-        head.raw("{\"id\": ")
-        head.string(item.id.value)
-        head.raw(", \"title\": ")
-        head.string(item.title)
-        head.raw(", \"section\": ")
-        head.string(section)
-        head.raw(", \"status\": ")
+        head.itemHead(id: item.id.value, title: item.title, section: section)
         jsonHead = head.bytes
         var tail = JSONBuffer(capacity: 64)
-        tail.raw(", \"points\": ")
-        tail.score(item.points)
-        tail.raw(", \"self_score\": null, \"explain\": ")
+        tail.itemPoints(item.points, selfScore: nil)
         jsonPointsTail = tail.bytes
         generatedFinding = ("\(item.title)：得 ", " 分（满分 \(DecimalMath.format(DecimalMath.round(item.points))) 分）",
                             item.title.contains("{"))
@@ -181,4 +173,26 @@ public struct BonusPlan: Sendable {
 public struct VetoPlan: Sendable {
     public let veto: Veto
     public let when: CompiledExpression
+}
+
+extension JSONBuffer {
+    /// An item result's JSON up to its status: `{"id": "R01", "title": …, "section": …, "status": `.
+    mutating func itemHead(id: String, title: String, section: String) {
+        raw("{\"id\": ")
+        string(id)
+        raw(", \"title\": ")
+        string(title)
+        raw(", \"section\": ")
+        string(section)
+        raw(", \"status\": ")
+    }
+
+    /// An item result's points and self score, up to its explanation: `, "points": 4, "self_score": null, "explain": `.
+    mutating func itemPoints(_ points: Rational, selfScore: Rational?) {
+        raw(", \"points\": ")
+        score(points)
+        raw(", \"self_score\": ")
+        score(selfScore)
+        raw(", \"explain\": ")
+    }
 }

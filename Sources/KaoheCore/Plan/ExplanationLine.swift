@@ -2,10 +2,8 @@
 /// bytes as they stand inside a JSON string, so that a line is written without escaping again.
 package final class Phrase: Sendable {
     package let text: String
-    /// The UTF-8 bytes of `text` escaped for a JSON string, without the quotes.
-    let json: [UInt8]
-    /// The same with the opening quote, with the closing one, and with both: a line's start,
-    /// its end, and a whole line.
+    /// The UTF-8 bytes of `text` escaped for a JSON string with the opening quote, with the
+    /// closing one, and with both: a line's start, its end, and a whole line.
     let opening: [UInt8]
     let closing: [UInt8]
     let quoted: [UInt8]
@@ -15,7 +13,6 @@ package final class Phrase: Sendable {
         var buffer = JSONBuffer(capacity: text.utf8.count + 2)
         buffer.string(text)
         quoted = buffer.bytes
-        json = Array(quoted.dropFirst().dropLast())
         opening = Array(quoted.dropLast())
         closing = Array(quoted.dropFirst())
     }

@@ -145,24 +145,14 @@ public enum ResultJSON {
             if let plan = i.plan, i.id == plan.id, i.title == plan.item.title, i.section == plan.section {
                 out.verbatim(plan.jsonHead)
             } else {
-                out.raw("{\"id\": ")
-                out.string(i.id)
-                out.raw(", \"title\": ")
-                out.string(i.title)
-                out.raw(", \"section\": ")
-                out.string(i.section)
-                out.raw(", \"status\": ")
+                out.itemHead(id: i.id, title: i.title, section: i.section)
             }
             out.raw(statusAndAwarded(i.status))
             out.score(i.awarded)
             if let plan = i.plan, i.selfScore == nil, i.points == plan.points {
                 out.verbatim(plan.jsonPointsTail)
             } else {
-                out.raw(", \"points\": ")
-                out.score(i.points)
-                out.raw(", \"self_score\": ")
-                out.score(i.selfScore)
-                out.raw(", \"explain\": ")
+                out.itemPoints(i.points, selfScore: i.selfScore)
             }
             out.array(i.lines) { $0.line($1) }
             if let method = i.method {

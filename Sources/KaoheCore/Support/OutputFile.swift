@@ -136,11 +136,15 @@ package final class OutputFile {
         try file.commit()
     }
 
+    /// The most one `write` call is given. Larger calls cost several times more kernel time per
+    /// byte here (`dd bs=16M` 2.0 s against `bs=128K` 0.26 s of system time for 833 MB).
+    static let writeSize = 128 << 10
+
     private func writeAll(_ buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
         guard var pointer = buffer.baseAddress else { return 0 }
         var left = buffer.count
         while left > 0 {
-            let written = systemWrite(descriptor, pointer, left)
+            let written = systemWrite(descriptor, pointer, min(left, Self.writeSize))
             if written < 0 {
                 if errno == EINTR { continue }
                 return errno

@@ -8,8 +8,8 @@ enum Console {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    static func out(_ bytes: [UInt8]) {
-        FileHandle.standardOutput.write(Data(bytes))
+    static func out(_ bytes: UnsafeBufferPointer<UInt8>) {
+        FileHandle.standardOutput.write(Data(buffer: bytes))
     }
 
     static func err(_ text: String) {

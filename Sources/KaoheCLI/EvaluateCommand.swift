@@ -44,8 +44,7 @@ struct EvaluateCommand: ParsableCommand {
         if format == .jsonl, scoresheets.isEmpty, inputs.allSatisfy({ $0.hasSuffix(".jsonl") || $0.hasSuffix(".ndjson") }) {
             // JSON Lines in and out: streamed with flat memory; -o is replaced only when every line was valid.
             let file = try Output.open(output)
-            let run = try Console.engine.stream(loaded, inputs: inputs, checklist: checklist, asOf: asOf, explaining: !brief,
-                                                render: { [brief] in ResultJSON.lineBytes($0, brief: brief) },
+            let run = try Console.engine.stream(loaded, inputs: inputs, checklist: checklist, asOf: asOf, brief: brief,
                                                 write: { bytes in if let file { try file.write(bytes) } else { Console.out(bytes) } })
             try Output.commit(file)
             return try run.requireTrustworthy()

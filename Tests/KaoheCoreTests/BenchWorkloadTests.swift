@@ -67,7 +67,7 @@ struct PlanReplicaTests {
         var diagnostics = Diagnostics()
         var output: [UInt8] = []
         let summary = try streamer.run(path: Fixtures.path("bench/units_2000.jsonl"), asOf: nil, sources: &sources, diagnostics: &diagnostics,
-                                       render: { ResultJSON.lineBytes($0) }, write: { output += $0 })
+                                       render: { ResultJSON.appendLine($0, brief: false, to: &$1) }, write: { output += $0 })
         #expect(!diagnostics.hasErrors)
         #expect(summary.units == 2000)
         #expect(SHA256.hex(output) == "c8447f7c259f68da31915f26103b3377bb3adaebf27779b509573182dda27761")

@@ -1,25 +1,26 @@
 import Foundation
 
 extension Engine {
-    /// Scores JSON Lines batches as a stream, in input order, with flat memory: each result is
-    /// rendered to UTF-8 bytes by `render` (``ResultJSON/lineBytes(_:brief:)``) and handed to
-    /// `write` block by block. When any line is wrong, every
-    /// wrong line is reported and nothing more is written after the first one; the caller keeps
-    /// what it wrote uncommitted (see ``OutputFile``). A checklist with brand-project standards
-    /// compares every unit's projects with all the others, so its batch is scored whole.
-    /// `explaining: false` builds no explanation lines, for a `render` that writes none.
-    public func stream(_ rules: LoadResult, inputs: [String], checklist: String? = nil, asOf: Day? = nil, explaining: Bool = true,
-                       render: @escaping @Sendable (UnitResult) -> [UInt8],
-                       write: ([UInt8]) throws -> Void) throws(EngineFailure) -> StreamRun {
+    /// Scores JSON Lines batches as a stream, in input order, with flat memory: results are
+    /// rendered as JSON Lines (``ResultJSON/lineBytes(_:brief:)``; `brief` leaves out the items
+    /// and builds no explanation lines) and handed to `write` block by block, as bytes that are
+    /// valid only during the call. When any line is wrong, every wrong line is reported and
+    /// nothing more is written after the first one; the caller keeps what it wrote uncommitted
+    /// (see ``OutputFile``). A checklist with brand-project standards compares every unit's
+    /// projects with all the others, so its batch is scored whole.
+    public func stream(_ rules: LoadResult, inputs: [String], checklist: String? = nil, asOf: Day? = nil, brief: Bool = false,
+                       write: (UnsafeBufferPointer<UInt8>) throws -> Void) throws(EngineFailure) -> StreamRun {
         // A loop, not `lazy.compactMap(…).first`, which reads the first file's first line twice.
         var named = checklist
         for input in inputs where named == nil { named = AssessmentReader.checklistID(ofFirstLineOf: input) }
         let plan = try rules.plan(named)
         guard plan.standards == nil else {
             let run = try evaluate(rules, inputs: inputs, checklist: checklist, asOf: asOf)
-            try Self.writing { try write(Array(ParallelMap.map(run.batch.inputOrder, chunk: 256, render).joined())) }
+            let lines = ParallelMap.map(run.batch.inputOrder, chunk: 256) { ResultJSON.lineBytes($0, brief: brief) }
+            try Self.writing { try Array(lines.joined()).withUnsafeBufferPointer(write) }
             return StreamRun(units: run.batch.results.count, ruleErrors: run.ruleErrors)
         }
+        let explaining = !brief
         let streamer = StreamingEvaluator(evaluator: BatchEvaluator(scorer: Scorer(plan: plan, explaining: explaining)),
                                           replicas: replicas(of: plan, from: rules, explaining: explaining))
         var sources = rules.sources
@@ -27,7 +28,8 @@ extension Engine {
         var run = StreamRun()
         for input in inputs {
             let summary = try Self.writing {
-                try streamer.run(path: input, asOf: asOf, sources: &sources, diagnostics: &diagnostics, render: render, write: write)
+                try streamer.run(path: input, asOf: asOf, sources: &sources, diagnostics: &diagnostics,
+                                 render: { ResultJSON.appendLine($0, brief: brief, to: &$1) }, write: write)
             }
             run.units += summary.units
             run.ruleErrors += summary.ruleErrors

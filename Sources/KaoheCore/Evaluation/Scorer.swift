@@ -5,12 +5,12 @@ import Foundation
 /// grades from the rounded total, and the findings to rectify.
 public struct Scorer: Sendable {
     public let plan: ChecklistPlan
-    /// Whether items carry their explanation lines; without, the same scores and findings come
-    /// out faster, for output that shows no items (`--brief`).
+    /// Whether the result lists its items with their explanation lines; without, the same
+    /// total, sections and findings come out faster, for output that shows no items (`--brief`).
     public let explaining: Bool
 
-    /// A scorer for the compiled checklist `plan`; `explaining: false` leaves every item's
-    /// explanation empty.
+    /// A scorer for the compiled checklist `plan`; `explaining: false` leaves the result's
+    /// item list empty and builds no explanation line.
     public init(plan: ChecklistPlan, explaining: Bool = true) {
         self.plan = plan
         self.explaining = explaining
@@ -24,7 +24,7 @@ public struct Scorer: Sendable {
         let scorer = ItemScorer(plan: plan, unit: unit, asOf: asOf, explaining: explaining)
         var findings = FindingList(plan: plan, unit: unit, asOf: asOf)
         var items: [ItemResult] = []
-        items.reserveCapacity(plan.itemCount)
+        if explaining { items.reserveCapacity(plan.itemCount) }
         var sections: [SectionResult] = []
         sections.reserveCapacity(plan.sections.count)
         var errors: [RuleError] = []
@@ -45,6 +45,7 @@ public struct Scorer: Sendable {
                     earned = (earned + outcome.awarded)
                 }
                 findings.add(itemPlan, outcome: outcome, selfScore: response?.selfScore)
+                guard explaining else { continue }
                 items.append(ItemResult(id: id, title: itemPlan.item.title, section: sectionID,
                                         status: outcome.status, awarded: outcome.awarded, points: itemPlan.points,
                                         selfScore: response?.selfScore, lines: outcome.explain, method: onsite?.method, plan: itemPlan))

@@ -1,14 +1,16 @@
 import Foundation
 
-/// Scores a JSON Lines batch as a stream: blocks of lines are read, decoded, scored and written
-/// on all cores, in input order, so memory stays flat however many units there are. Every input
-/// error is still reported with its line; the caller decides what to do with the output.
+/// Scores a JSON Lines batch as a stream: the file is read in large pieces cut into blocks of
+/// whole lines; each block is decoded, scored and rendered by one thread into one buffer, with
+/// several blocks in flight on all cores, and the blocks are written in input order, so memory
+/// stays flat however many units there are. Every input error is still reported with its line;
+/// the caller decides what to do with the output.
 package struct StreamingEvaluator: Sendable {
     package let evaluator: BatchEvaluator
     /// Evaluators on copies of the same plan that share no objects with it, one per thread
     /// beyond the first (see ``ReplicaPool``); empty to share `evaluator`.
     package let replicas: [BatchEvaluator]
-    package var linesPerBlock = 2048
+    package var linesPerBlock = 256
 
     package init(evaluator: BatchEvaluator, replicas: [BatchEvaluator] = []) {
         self.evaluator = evaluator
@@ -27,9 +29,12 @@ package struct StreamingEvaluator: Sendable {
         package var ruleErrors: [String] = []
     }
 
-    /// Streams `path` through `render` (one result → its output bytes) into `write`.
+    /// Appends one result's output line to a buffer.
+    package typealias Render = @Sendable (UnitResult, inout JSONBuffer) -> Void
+
+    /// Streams `path` through `render` into `write`, which is handed each block's output.
     package func run(path: String, asOf: Day?, sources: inout SourceStore, diagnostics: inout Diagnostics,
-                    render: @escaping @Sendable (UnitResult) -> [UInt8], write: ([UInt8]) throws -> Void) throws -> Summary {
+                     render: @escaping Render, write: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Summary {
         if let problem = FileKind.problemReadingFile(at: path) {
             diagnostics.error(SourceLocation(file: path, line: 1, column: 1), problem)
             return Summary()
@@ -41,49 +46,20 @@ package struct StreamingEvaluator: Sendable {
         defer { try? handle.close() }
         var summary = Summary()
         var roster = UnitRoster()
-        var pending = Data()
-        var lineNumber = 0
-        var block: [(Int, Data)] = []
         var stopped = false
         let workers = ([evaluator] + replicas).map { Worker(evaluator: $0, path: String(decoding: Array(path.utf8), as: UTF8.self)) }
         let pool = ReplicaPool(workers, spare: Worker(evaluator: evaluator, path: path))
-        /// The block being scored on all cores while the one before it is written.
-        var inFlight: BackgroundWork<[LineOutcome]>?
-        /// Starts decoding, scoring and rendering a block of lines on all cores; then writes the
-        /// block before it, which overlaps reading and writing with scoring.
-        func flush() throws {
-            guard !block.isEmpty else { return }
-            let lines = block
-            block.removeAll(keepingCapacity: true)
-            let work = BackgroundWork { [self] in
-                ParallelMap.map(lines, chunk: 64, using: pool) { worker, line in
-                    process(line.1, number: line.0, with: worker, asOf: asOf, render: render)
-                }
-            }
-            do {
-                try drain()
-            } catch {
-                _ = work.wait()
-                throw error
-            }
-            if stopped {
-                _ = work.wait()
-                return
-            }
-            inFlight = work
-        }
-        /// Waits for the block in flight and handles it.
-        func drain() throws {
-            guard let work = inFlight else { return }
-            inFlight = nil
-            try report(work.wait() ?? [])
-        }
+        // Enough blocks in flight that no core waits for the writer, few enough to keep memory flat.
+        let depth = 2 * max(1, workers.count) + 1
+        var inFlight: [BackgroundWork<ScoredBlock>] = []
+        var oldest = 0
+        /// Bytes of output a line took in the last block, to size the next block's buffer.
+        var bytesPerLine = 1024
+
         /// In input order, reports what was wrong and writes what was right (nothing more once
         /// anything was wrong).
-        func report(_ done: [LineOutcome]) throws {
-            var output: [UInt8] = []
-            output.reserveCapacity(done.reduce(0) { $0 + $1.output.count })
-            for line in done {
+        func report(_ block: ScoredBlock) throws {
+            for (offset, line) in block.lines.enumerated() {
                 if line.diagnostics.hasErrors {
                     guard diagnostics.errorCount < Diagnostics.maxErrorsPerFile else {
                         diagnostics.error(SourceLocation(file: path, line: line.number, column: 1), "too many errors; stopped reading this file here",
@@ -91,48 +67,70 @@ package struct StreamingEvaluator: Sendable {
                         stopped = true
                         return
                     }
-                    sources.add(path: path, line: line.number, text: line.text ?? "")
+                    sources.add(path: path, line: line.number, text: line.text ?? block.text(ofLine: offset))
                     diagnostics.append(contentsOf: line.diagnostics)
                     continue
                 }
                 guard let unit = line.unit else { continue }
                 guard roster.admit(unit, at: SourceLocation(file: path, line: line.number, column: 1), diagnostics: &diagnostics) else {
-                    sources.add(path: path, line: line.number, text: line.text ?? "")
+                    sources.add(path: path, line: line.number, text: block.text(ofLine: offset))
                     continue
                 }
                 guard !diagnostics.hasErrors else { continue }
-                output.append(contentsOf: line.output)
                 summary.units += 1
                 summary.ruleErrors += line.ruleErrors
             }
-            if !diagnostics.hasErrors { try write(output) }
+            // Any line not written sets an error, so without one the buffer holds exactly the
+            // block's results.
+            if !diagnostics.hasErrors { try block.output.withBytes(write) }
         }
-        while !stopped {
-            let data = (try? handle.read(upToCount: 4 << 20)) ?? Data()
-            pending.append(data)
-            // Walk the complete lines with a cursor and keep only the unfinished tail, so the
-            // buffer is not shifted once per line.
-            var cursor = pending.startIndex
-            while !stopped, let newline = ByteScan.newline(in: pending, from: cursor) {
-                lineNumber += 1
-                block.append((lineNumber, Data(pending[cursor..<newline])))
-                cursor = pending.index(after: newline)
-                if block.count >= linesPerBlock { try flush() }
+        /// Waits for the oldest block in flight and handles it.
+        func drainOldest() throws {
+            let work = inFlight[oldest]
+            oldest += 1
+            if oldest == inFlight.count {
+                inFlight.removeAll(keepingCapacity: true)
+                oldest = 0
             }
-            pending = Data(pending[cursor...])
-            if data.isEmpty { break }
+            guard let block = work.wait() else { return }
+            if !block.lines.isEmpty { bytesPerLine = max(256, block.output.byteCount / block.lines.count) }
+            if !stopped { try report(block) }
         }
-        if !stopped, !pending.isEmpty {
-            lineNumber += 1
-            block.append((lineNumber, pending))
+
+        var reader = LineBlockReader(handle: handle, linesPerBlock: linesPerBlock)
+        do {
+            while !stopped, let blocks = reader.next() {
+                for block in blocks where !stopped {
+                    if inFlight.count - oldest >= depth { try drainOldest() }
+                    let capacity = block.ends.count * bytesPerLine * 5 / 4
+                    inFlight.append(BackgroundWork { [self] in
+                        pool.borrow { worker in score(block, with: worker, asOf: asOf, outputCapacity: capacity, render: render) }
+                    })
+                }
+            }
+            while inFlight.count > oldest { try drainOldest() }
+        } catch {
+            // Let the blocks still in flight finish before their buffers go away.
+            for work in inFlight[oldest...] { _ = work.wait() }
+            throw error
         }
-        if !stopped { try flush() }
-        if !stopped { try drain() }
         return summary
     }
 
-    /// One line, start to finish: UTF-8, JSON, decoding (fast lane first), scoring, rendering.
-    func process(_ line: Data, number: Int, with worker: Worker, asOf: Day?, render: (UnitResult) -> [UInt8]) -> LineOutcome {
+    /// Every line of a block, start to finish, on the calling thread.
+    func score(_ block: LineBlock, with worker: Worker, asOf: Day?, outputCapacity: Int, render: Render) -> ScoredBlock {
+        let scored = ScoredBlock(input: block, outputCapacity: outputCapacity)
+        for offset in block.ends.indices {
+            let line = process(block.line(offset), number: block.firstLine + offset, with: worker, asOf: asOf, render: render,
+                               into: &scored.output)
+            scored.lines.append(line)
+        }
+        return scored
+    }
+
+    /// One line, start to finish: UTF-8, JSON, decoding (fast lane first), scoring, rendering
+    /// (appended to `output` when the line is right).
+    func process(_ line: Data, number: Int, with worker: Worker, asOf: Day?, render: Render, into output: inout JSONBuffer) -> LineOutcome {
         let evaluator = worker.evaluator, path = worker.path
         var outcome = LineOutcome(number: number)
         // A byte-order mark (Notepad, Excel) is not part of the first line.
@@ -160,29 +158,16 @@ package struct StreamingEvaluator: Sendable {
                 outcome.diagnostics.error(error.location, error.message, help: "each line of a JSON Lines file is one complete JSON object")
             }
         }
-        outcome.text = text
-        guard let (assessment, day) = decoded, !outcome.diagnostics.hasErrors else { return outcome }
+        guard let (assessment, day) = decoded, !outcome.diagnostics.hasErrors else {
+            outcome.text = text
+            return outcome
+        }
         let result = evaluator.scorer.evaluate(assessment, asOf: day)
         outcome.unit = assessment.unit.id
-        outcome.output = render(result)
+        render(result, &output)
         outcome.ruleErrors = result.errors.map {
             "\($0.location?.description ?? assessment.source): error: rule \($0.item): \($0.message)"
         }
         return outcome
-    }
-
-    /// What became of one line.
-    struct LineOutcome: Sendable {
-        var number: Int
-        /// The line's text, kept so that a diagnostic can quote it.
-        var text: String?
-        var diagnostics = Diagnostics()
-        var unit: String?
-        var output: [UInt8] = []
-        var ruleErrors: [String] = []
-
-        init(number: Int) {
-            self.number = number
-        }
     }
 }

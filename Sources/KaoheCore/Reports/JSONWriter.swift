@@ -60,6 +60,12 @@ public enum ResultJSON {
         return out.bytes
     }
 
+    /// Appends `r` as one JSON Lines line (a line feed at its end) to `out`.
+    package static func appendLine(_ r: UnitResult, brief: Bool, to out: inout JSONBuffer) {
+        write(r, brief: brief, into: &out)
+        out.raw("\n")
+    }
+
     static func buffer(_ r: UnitResult, brief: Bool) -> JSONBuffer {
         var out = JSONBuffer(capacity: brief ? 2048 : 8192)
         write(r, brief: brief, into: &out)

@@ -21,6 +21,14 @@ package struct JSONBuffer: ~Copyable {
     /// The bytes written so far.
     package var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
+    /// How many bytes were written so far.
+    package var byteCount: Int { count }
+
+    /// Runs `body` on the bytes written so far, without copying them.
+    package func withBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
     /// The text written so far.
     package var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 

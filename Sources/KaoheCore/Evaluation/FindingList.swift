@@ -40,8 +40,11 @@ struct FindingList {
             // The common case: at most one finding, the item's own.
             guard deduction > 0 else { break }
             let severity = rectify?.severity ?? .minor
-            append(id: id, item: item, message: message(itemPlan, outcome, template: itemPlan.item.finding), deduction: deduction,
-                   severity: severity, rectify: severity == .notice ? nil : rectify)
+            let template = itemPlan.item.finding
+            let shape: FindingShape? = template != nil || itemPlan.generatedFinding.titleHasPlaceholder ? nil
+                : outcome.awarded.isZero ? .zero(itemPlan) : .partial(itemPlan, awarded: outcome.awarded)
+            append(id: id, item: item, message: message(itemPlan, outcome, template: template), deduction: deduction,
+                   severity: severity, rectify: severity == .notice ? nil : rectify, shape: shape)
         default:
             var messages = outcome.checkFindings
             if deduction > 0 {
@@ -92,9 +95,11 @@ struct FindingList {
                severity: .minor, rectify: nil)
     }
 
-    mutating func append(id: String, item: String, message: String, deduction: Rational, severity: Severity, rectify: Rectify?) {
+    mutating func append(id: String, item: String, message: String, deduction: Rational, severity: Severity, rectify: Rectify?,
+                         shape: FindingShape? = nil) {
         all.append(Finding(id: id, item: item, message: message, deduction: deduction, severity: severity,
-                           action: rectify?.action, due: rectify?.within.flatMap { asOf.adding($0) }, owner: rectify?.owner))
+                           action: rectify?.action, due: rectify?.within.flatMap { asOf.adding($0) }, owner: rectify?.owner,
+                           shape: shape))
     }
 
     /// Fills `{name}` placeholders in one pass from left to right (a filled value is not

@@ -3,16 +3,16 @@ import Foundation
 /// A run of whole lines of a JSON Lines file that one thread scores start to finish: a slice of
 /// the buffer they were read into (not a copy), the number of the first line, and where each
 /// line ends.
-struct LineBlock: Sendable {
+package struct LineBlock: Sendable {
     /// The lines' bytes, line feeds included.
-    let bytes: Data
+    package let bytes: Data
     /// The 1-based number of the first line in the file.
-    let firstLine: Int
+    package let firstLine: Int
     /// For each line, the index in `bytes` just past its last byte (its line feed not included).
-    let ends: [Data.Index]
+    package let ends: [Data.Index]
 
     /// The bytes of the line at `offset` (0 for the first), without its line feed.
-    func line(_ offset: Int) -> Data {
+    package func line(_ offset: Int) -> Data {
         bytes[start(of: offset)..<ends[offset]]
     }
 
@@ -25,23 +25,23 @@ struct LineBlock: Sendable {
 /// Reads a file in large pieces and cuts each into blocks of at most `linesPerBlock` whole
 /// lines. The unfinished line at the end of a piece waits for the next; a line longer than a
 /// piece grows in place instead of being copied once per piece.
-struct LineBlockReader {
+package struct LineBlockReader {
     let handle: FileHandle
     let linesPerBlock: Int
     /// Bytes asked of the file at once.
-    var pieceSize = 1 << 20
+    package var pieceSize = 1 << 20
     private var tail = Data()
     private var nextLine = 1
     private var finished = false
 
-    init(handle: FileHandle, linesPerBlock: Int) {
+    package init(handle: FileHandle, linesPerBlock: Int) {
         self.handle = handle
         self.linesPerBlock = max(1, linesPerBlock)
     }
 
     /// The blocks of the next piece of the file (possibly none while a long line is read), or
     /// nil at the end of the file.
-    mutating func next() -> [LineBlock]? {
+    package mutating func next() -> [LineBlock]? {
         guard !finished else { return nil }
         let data = (try? handle.read(upToCount: pieceSize)) ?? Data()
         if data.isEmpty {

@@ -74,13 +74,22 @@ public struct SectionResult: Sendable {
 /// A problem to rectify (or a notice), with a stable id a ledger can match.
 public struct Finding: Sendable, Equatable {
     public var id: String
-    public var item: String
-    public var message: String
-    public var deduction: Rational
+    public var item: String { didSet { shape = nil } }
+    public var message: String { didSet { shape = nil } }
+    public var deduction: Rational { didSet { shape = nil } }
     public var severity: Severity
     public var action: String?
     public var due: Day?
     public var owner: String?
+    /// The generated form the finding has, when its item's plan made its JSON once; changing
+    /// what that JSON says (item, message, deduction) forgets it.
+    package var shape: FindingShape?
+
+    /// Equal when everything said is equal, however it is written.
+    public static func == (a: Finding, b: Finding) -> Bool {
+        a.id == b.id && a.item == b.item && a.message == b.message && a.deduction == b.deduction && a.severity == b.severity
+            && a.action == b.action && a.due == b.due && a.owner == b.owner
+    }
 }
 
 /// A fault in a rule met while scoring (division by zero…): the score cannot be trusted.

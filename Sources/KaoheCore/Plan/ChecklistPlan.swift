@@ -83,6 +83,9 @@ public final class ItemPlan: Sendable {
     /// the rest for each step reached (` ≥ 50 → 4 分`) and for none.
     let stepLines: (before: Phrase, reached: [Phrase], below: Phrase)?
 
+    /// The JSON of the item's generated findings (``FindingShape``), after the id.
+    let findingJSON: FindingJSON
+
     /// The id of the item's section.
     let section: String
     /// The start of the item's JSON object, up to its status: `{"id": "R01", "title": …, "status": `.
@@ -110,6 +113,8 @@ public final class ItemPlan: Sendable {
                             item.title.contains("{"))
         zeroFinding = generatedFinding.before + DecimalMath.format(DecimalMath.round(0)) + generatedFinding.after
         usesOutputs = item.finding != nil || item.title.contains("{")
+        findingJSON = FindingJSON(item: item.id.value, points: item.points, zero: zeroFinding,
+                                  before: generatedFinding.before, after: generatedFinding.after)
         if case .binary(let condition) = score {
             binaryLines = (Phrase(words.gives(words.condition(condition.text, true), item.points)),
                            Phrase(words.gives(words.condition(condition.text, false), 0)))

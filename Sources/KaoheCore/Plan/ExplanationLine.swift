@@ -96,14 +96,7 @@ extension JSONBuffer {
         case .number(let n):
             if n.denominator == 1, let whole = Int(exactly: n.numerator) { integer(whole) } else { verbatim(Array(value.text.utf8)) }
         case .count(let n): integer(n)
-        case .day(let d):
-            let (y, m, day) = d.components
-            guard (0...9999).contains(y) else { return verbatim(Array(value.text.utf8)) }
-            digits(y, 4)
-            raw("-")
-            digits(m, 2)
-            raw("-")
-            digits(day, 2)
+        case .day(let d): dayText(d)
         }
     }
 }

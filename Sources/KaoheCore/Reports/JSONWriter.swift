@@ -86,7 +86,7 @@ public enum ResultJSON {
         out.raw(", \"category\": ")
         out.string(r.unit.category)
         out.raw("}, \"as_of\": ")
-        out.string(r.asOf.description)
+        out.day(r.asOf)
         out.raw(", \"total\": ")
         out.score(r.total)
         out.raw(", \"grade\": ")
@@ -198,12 +198,22 @@ public enum ResultJSON {
         out.array(list) { out, f in
             out.raw("{\"id\": ")
             out.string(f.id)
-            out.raw(", \"item\": ")
-            out.string(f.item)
-            out.raw(", \"message\": ")
-            out.string(f.message)
-            out.raw(", \"deduction\": ")
-            out.score(f.deduction)
+            switch f.shape {
+            case .zero(let plan)?:
+                out.verbatim(plan.findingJSON.zero)
+            case .partial(let plan, let awarded)?:
+                out.verbatim(plan.findingJSON.partialHead)
+                out.score(awarded)
+                out.verbatim(plan.findingJSON.partialTail)
+                out.score(f.deduction)
+            case nil:
+                out.raw(", \"item\": ")
+                out.string(f.item)
+                out.raw(", \"message\": ")
+                out.string(f.message)
+                out.raw(", \"deduction\": ")
+                out.score(f.deduction)
+            }
             if f.action == nil, f.due == nil, f.owner == nil {
                 out.raw(severityWithoutRectification(f.severity))
                 return
@@ -213,7 +223,7 @@ public enum ResultJSON {
             out.raw(", \"rectify\": {\"action\": ")
             out.string(f.action)
             out.raw(", \"due\": ")
-            out.string(f.due?.description)
+            if let due = f.due { out.day(due) } else { out.raw("null") }
             out.raw(", \"owner\": ")
             out.string(f.owner)
             out.raw("}}")

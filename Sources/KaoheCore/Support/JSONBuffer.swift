@@ -73,6 +73,24 @@ package struct JSONBuffer: ~Copyable {
         bytes.withUnsafeBufferPointer { put($0) }
     }
 
+    /// Appends a day's text, `2026-11-29` (no quotes: nothing in it needs escaping).
+    package mutating func dayText(_ day: Day) {
+        let (y, m, d) = day.components
+        guard (0...9999).contains(y) else { return verbatim(day.description) }
+        digits(y, 4)
+        put(UInt8(ascii: "-"))
+        digits(m, 2)
+        put(UInt8(ascii: "-"))
+        digits(d, 2)
+    }
+
+    /// Appends a day as a JSON string.
+    package mutating func day(_ day: Day) {
+        put(0x22)
+        dayText(day)
+        put(0x22)
+    }
+
     /// Appends `value` (0 or more) as exactly `width` digits, padded with zeros.
     mutating func digits(_ value: Int, _ width: Int) {
         var divisor = 1

@@ -1,8 +1,9 @@
 import Foundation
 
 /// A resolved checklist compiled for evaluation: facts resolved to slots, every expression
-/// type-checked and compiled, every check bound to its type and typed parameters.
-public struct ChecklistPlan: Sendable {
+/// type-checked and compiled, every check bound to its type and typed parameters. A class, so
+/// that what scores a unit holds the plan with one reference instead of copying every field.
+public final class ChecklistPlan: Sendable {
     public let checklist: Checklist
     package let scope: ExpressionScope
     /// Facts in slot order.
@@ -24,6 +25,24 @@ public struct ChecklistPlan: Sendable {
     let sectionWeights: [String: [Rational]]
     /// A hash of everything that decides results: the resolved checklist and its packs' checks.
     public let fingerprint: String
+
+    init(checklist: Checklist, scope: ExpressionScope, facts: [FactSpec], labels: [String], factPhrases: [FactPhrases],
+         sections: [SectionPlan], penalties: [PenaltyPlan], bonuses: [BonusPlan], vetoes: [VetoPlan], standards: StandardsPlan?,
+         wording: ExplanationWording, sectionWeights: [String: [Rational]], fingerprint: String) {
+        self.checklist = checklist
+        self.scope = scope
+        self.facts = facts
+        self.labels = labels
+        self.factPhrases = factPhrases
+        self.sections = sections
+        self.penalties = penalties
+        self.bonuses = bonuses
+        self.vetoes = vetoes
+        self.standards = standards
+        self.wording = wording
+        self.sectionWeights = sectionWeights
+        self.fingerprint = fingerprint
+    }
 
     /// The slot a fact's value has in a unit's fact values.
     public func slot(of fact: String) -> Int? { scope.facts[fact]?.slot }

@@ -195,39 +195,48 @@ public enum ResultJSON {
 
     /// The findings array (most of a brief result): id, item, message, deduction, severity, rectify.
     static func findings(_ list: [Finding], into out: inout JSONBuffer) {
-        out.array(list) { out, f in
-            out.raw("{\"id\": ")
-            out.string(f.id)
-            switch f.shape {
-            case .zero(let plan)?:
-                out.verbatim(plan.findingJSON.zero)
-            case .partial(let plan, let awarded)?:
-                out.verbatim(plan.findingJSON.partialHead)
-                out.score(awarded)
-                out.verbatim(plan.findingJSON.partialTail)
-                out.score(f.deduction)
-            case nil:
-                out.raw(", \"item\": ")
-                out.string(f.item)
-                out.raw(", \"message\": ")
-                out.string(f.message)
-                out.raw(", \"deduction\": ")
-                out.score(f.deduction)
-            }
-            if f.action == nil, f.due == nil, f.owner == nil {
-                out.raw(severityWithoutRectification(f.severity))
-                return
-            }
-            out.raw(", \"severity\": ")
-            out.string(f.severity.rawValue)
-            out.raw(", \"rectify\": {\"action\": ")
-            out.string(f.action)
-            out.raw(", \"due\": ")
-            if let due = f.due { out.day(due) } else { out.raw("null") }
-            out.raw(", \"owner\": ")
-            out.string(f.owner)
-            out.raw("}}")
+        out.raw("[")
+        // Each finding read in place: a closure over `array(_:_:)` copied (and retained) each.
+        for index in list.indices {
+            if index > 0 { out.raw(", ") }
+            finding(list[index], into: &out)
         }
+        out.raw("]")
+    }
+
+    /// One finding's JSON object.
+    static func finding(_ f: Finding, into out: inout JSONBuffer) {
+        out.raw("{\"id\": ")
+        out.string(f.id)
+        switch f.shape {
+        case .zero(let plan)?:
+            out.verbatim(plan.findingJSON.zero)
+        case .partial(let plan, let awarded)?:
+            out.verbatim(plan.findingJSON.partialHead)
+            out.score(awarded)
+            out.verbatim(plan.findingJSON.partialTail)
+            out.score(f.deduction)
+        case nil:
+            out.raw(", \"item\": ")
+            out.string(f.item)
+            out.raw(", \"message\": ")
+            out.string(f.message)
+            out.raw(", \"deduction\": ")
+            out.score(f.deduction)
+        }
+        if f.action == nil, f.due == nil, f.owner == nil {
+            out.raw(severityWithoutRectification(f.severity))
+            return
+        }
+        out.raw(", \"severity\": ")
+        out.string(f.severity.rawValue)
+        out.raw(", \"rectify\": {\"action\": ")
+        out.string(f.action)
+        out.raw(", \"due\": ")
+        if let due = f.due { out.day(due) } else { out.raw("null") }
+        out.raw(", \"owner\": ")
+        out.string(f.owner)
+        out.raw("}}")
     }
 
     /// The brand projects' screening (a checklist with standards), key and all.

@@ -284,8 +284,14 @@ struct ScalarKernelCompiler {
         var inner = self
         inner.local = (index, element, slot)
         guard case .scalar(.bool, let body)? = inner.piece(bodyOp) else { return nil }
-        let records: Bool
-        if case .record = element { records = true } else { records = false }
+        let records: Bool, tests: RowTests?
+        if case .record(let record) = element {
+            records = true
+            tests = rowTests(bodyOp, local: index, slot: slot, record: record)
+        } else {
+            records = false
+            tests = nil
+        }
         switch macro {
         case .exists, .all:
             // A decisive element decides even after an undecided one (the careful evaluator
@@ -294,7 +300,7 @@ struct ScalarKernelCompiler {
             let decisive = macro == .exists ? 1 : 0
             return .scalar(.bool) { input in
                 var undecided = false, decided = false
-                let listed = Self.forEach(input, slot, records: records, body) { answer in
+                let listed = Self.forEach(input, slot, records: records, body, tests: tests) { answer in
                     guard let answer else { undecided = true; return true }
                     if answer == decisive { decided = true; return false }
                     return true
@@ -306,7 +312,7 @@ struct ScalarKernelCompiler {
             let counting = macro == .filter
             return .scalar(counting ? .number : .bool) { input in
                 var trues = 0, undecided = false
-                let listed = Self.forEach(input, slot, records: records, body) { answer in
+                let listed = Self.forEach(input, slot, records: records, body, tests: tests) { answer in
                     guard let answer else { undecided = true; return false }
                     trues += answer
                     return true
@@ -321,7 +327,8 @@ struct ScalarKernelCompiler {
 
     /// Runs `body` on each element of list fact `slot` (each record's fields in place), handing
     /// each answer to `visit` until it says stop; false when the fact is not a list.
-    static func forEach(_ input: KernelInput, _ slot: Int, records: Bool, _ body: ScalarKernel.Function,
+    /// A row of a table is answered by `tests` when they can, else by `body`.
+    static func forEach(_ input: KernelInput, _ slot: Int, records: Bool, _ body: ScalarKernel.Function, tests: RowTests?,
                         _ visit: (Int?) -> Bool) -> Bool {
         if let table = input.table(slot) {
             var inner = input
@@ -329,11 +336,22 @@ struct ScalarKernelCompiler {
             let width = table.layout.width
             table.cells.withUnsafeBufferPointer { cells in
                 guard let base = cells.baseAddress else { return }
-                var offset = 0
-                while offset < cells.count {
-                    inner.row = base + offset
-                    if !visit(body(inner)) { return }
-                    offset += width
+                let none: [RowTests.Test] = []
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, tests?.operands.count ?? 0)) { values in
+                    let fused = tests?.resolve(input, into: values) == true
+                    (fused ? tests?.tests ?? none : none).withUnsafeBufferPointer { checks in
+                        var offset = 0
+                        while offset < cells.count {
+                            let row = base + offset
+                            var answer = fused ? RowTests.answer(row, checks, values) : nil
+                            if answer == nil {
+                                inner.row = row
+                                answer = body(inner)
+                            }
+                            if !visit(answer) { return }
+                            offset += width
+                        }
+                    }
                 }
             }
             return true

@@ -6,7 +6,9 @@ import Testing
 /// The fast lane reads a list of records whose fields are whole numbers, bools, dates and
 /// enumeration values into a table of cells; kernels read the cells in place and everything
 /// else sees the list made from them. Scores, explanations and findings must be exactly those
-/// of the careful path's records, optional fields left out or not, fields in any order.
+/// of the careful path's records, optional fields left out or not, fields in any order, and
+/// whether a macro's body is answered from the cells (tests joined by `&&`: A1–A4, A6, A7,
+/// A9) or by its kernel row by row (A8).
 @Suite("Record tables")
 struct RecordTableTests {
     static let checklist = """
@@ -34,6 +36,10 @@ struct RecordTableTests {
               - {id: A3, title: 上半年按时, points: 2, score: {binary: "size(dues.filter(d, d.on <= date('2026-06-30'))) >= 2"}}
               - {id: A4, title: 补交, points: 2, score: {binary: "dues.exists_one(d, d.kind != '补交' && d.month == 12)"}}
               - {id: A5, title: 记录数, points: 12, score: {thresholds: {value: "size(dues)", steps: [{min: 12, points: 12}, {min: 6, points: 6}]}}}
+              - {id: A6, title: 近期已交, points: 2, score: {binary: "dues.exists(d, d.on >= as_of - 90d && d.paid == true)"}}
+              - {id: A7, title: 下半年, points: 2, score: {binary: "size(dues.filter(d, 6 <= d.month && date('2026-03-01') < d.on)) >= 1"}}
+              - {id: A8, title: 常规或已交, points: 2, score: {binary: "dues.all(d, d.kind == 'regular' || d.paid)"}}
+              - {id: A9, title: 非补交且已交, points: 2, score: {binary: "size(dues.filter(d, d.paid && d.kind != '补交' && d.month >= 1)) >= 3"}}
         """
 
     static let plan: ChecklistPlan? = {

@@ -12,6 +12,8 @@ extension Rational: Comparable, ExpressibleByIntegerLiteral, CustomStringConvert
     public static func + (a: Rational, b: Rational) -> Rational {
         if a.denominator == b.denominator {
             let (sum, overflow) = a.numerator.addingReportingOverflow(b.numerator)
+            // Whole numbers need no reducing (most points are whole).
+            if !overflow, a.denominator == 1 { return Rational(reduced: sum, 1) }
             if !overflow, let value = Rational(sum, over: a.denominator) { return value }
         } else if let value = combine(a, b, subtracting: false) {
             return value
@@ -22,6 +24,7 @@ extension Rational: Comparable, ExpressibleByIntegerLiteral, CustomStringConvert
     public static func - (a: Rational, b: Rational) -> Rational {
         if a.denominator == b.denominator {
             let (difference, overflow) = a.numerator.subtractingReportingOverflow(b.numerator)
+            if !overflow, a.denominator == 1 { return Rational(reduced: difference, 1) }
             if !overflow, let value = Rational(difference, over: a.denominator) { return value }
         } else if let value = combine(a, b, subtracting: true) {
             return value

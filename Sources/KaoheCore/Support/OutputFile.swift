@@ -40,6 +40,10 @@ package final class OutputFile {
     let mode: Mode
     private var descriptor: Int32
     private var committed = false
+    /// Bytes written so far, and how many of them were already handed to the disk (see
+    /// ``startWriteback()``).
+    private var written: Int64 = 0
+    private var handedToDisk: Int64 = 0
 
     /// Opens `path` for writing as described above.
     package init(path: String) throws(Failure) {
@@ -151,8 +155,26 @@ package final class OutputFile {
             }
             pointer += written
             left -= written
+            self.written += Int64(written)
         }
+        if self.written - handedToDisk >= Self.writebackSize { startWriteback() }
         return 0
+    }
+
+    /// Bytes written between two calls of ``startWriteback()``.
+    static let writebackSize: Int64 = 16 << 20
+
+    /// Asks the kernel to start putting what was written so far on disk, without waiting, so that
+    /// the `fsync` of ``commit()`` waits only for the last part instead of the whole file (a
+    /// 250 MB batch result waited 0.1–0.15 s there, with every core idle). On Linux,
+    /// `POSIX_FADV_DONTNEED` starts the writeback of the range's dirty pages; elsewhere nothing
+    /// is done and ``commit()`` flushes it all.
+    private func startWriteback() {
+        guard case .replace = mode else { return }
+        #if os(Linux)
+        _ = posix_fadvise(descriptor, off_t(handedToDisk), off_t(written - handedToDisk), Int32(POSIX_FADV_DONTNEED))
+        #endif
+        handedToDisk = written
     }
 
     /// The file a path finally names: symbolic links followed (a missing last part is allowed).

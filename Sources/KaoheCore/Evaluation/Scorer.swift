@@ -101,7 +101,7 @@ public struct Scorer: Sendable {
 
     /// Σ section scores rescaled over the sections that apply, or with the category's weights.
     func weightedTotal(_ sections: inout [SectionResult], category: String?) -> Rational {
-        if let category, let row = plan.sectionWeights[category] {
+        if let category, let row = plan.weights(for: category) {
             var sum: Rational = 0, weights: Rational = 0
             for index in sections.indices {
                 let weight = row[index]

@@ -22,13 +22,15 @@ public final class ChecklistPlan: Sendable {
     let wording: ExplanationWording
     /// Each category's weights (分类权重) in the order of `sections`, 0 for a section its row
     /// leaves out: the first row of a category, as ``Checklist/weights(for:)`` finds it.
-    let sectionWeights: [String: [Rational]]
+    /// Found by comparing the unit's category with each in turn: a checklist has a few, and a
+    /// comparison of two short strings costs less than hashing one.
+    let sectionWeights: [(category: String, weights: [Rational])]
     /// A hash of everything that decides results: the resolved checklist and its packs' checks.
     public let fingerprint: String
 
     init(checklist: Checklist, scope: ExpressionScope, facts: [FactSpec], labels: [String], factPhrases: [FactPhrases],
          sections: [SectionPlan], penalties: [PenaltyPlan], bonuses: [BonusPlan], vetoes: [VetoPlan], standards: StandardsPlan?,
-         wording: ExplanationWording, sectionWeights: [String: [Rational]], fingerprint: String) {
+         wording: ExplanationWording, sectionWeights: [(category: String, weights: [Rational])], fingerprint: String) {
         self.checklist = checklist
         self.scope = scope
         self.facts = facts
@@ -42,6 +44,12 @@ public final class ChecklistPlan: Sendable {
         self.wording = wording
         self.sectionWeights = sectionWeights
         self.fingerprint = fingerprint
+    }
+
+    /// Each section's weight for units of `category`, in the order of `sections`.
+    func weights(for category: String) -> [Rational]? {
+        for row in sectionWeights where row.category == category { return row.weights }
+        return nil
     }
 
     /// The slot a fact's value has in a unit's fact values.

@@ -95,9 +95,11 @@ struct PlanCompiler {
                              sections: sections,
                              penalties: c.penalties.map { penaltyPlan($0, expression) }, bonuses: bonuses, vetoes: vetoes,
                              standards: standardsPlan, wording: ExplanationWording(locale: c.locale),
-                             sectionWeights: Dictionary(c.weights.map { row in
-                                 (row.category.value, sections.map { plan in row.weights.first { $0.section.value == plan.id }?.weight ?? 0 })
-                             }, uniquingKeysWith: { first, _ in first }),
+                             sectionWeights: c.weights.reduce(into: []) { rows, row in
+                                 guard !rows.contains(where: { $0.category == row.category.value }) else { return }
+                                 rows.append((row.category.value,
+                                              sections.map { plan in row.weights.first { $0.section.value == plan.id }?.weight ?? 0 }))
+                             },
                              fingerprint: Fingerprint.of(c, registry: registry))
     }
 

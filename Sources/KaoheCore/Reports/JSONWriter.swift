@@ -205,6 +205,7 @@ public enum ResultJSON {
     }
 
     /// One finding's JSON object.
+    @inline(__always)
     static func finding(_ f: Finding, into out: inout JSONBuffer) {
         out.raw("{\"id\": ")
         out.string(f.id)

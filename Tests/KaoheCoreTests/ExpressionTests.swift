@@ -84,6 +84,9 @@ struct ExpressionTests {
         ("members / zero", "fault: division by zero"), ("members % zero", "fault: remainder of a division by zero"),
         ("scores[5]", "fault: list index 5 is out of range (the list has 3 elements)"),
         ("min([].map(x, 1))", "fault: min() of an empty list"), ("years(1.5)", "fault: years() needs a whole number, not 1.5"),
+        // The smallest 64-bit integer has no 64-bit magnitude: `abs` of it trapped (a crash found by ScalarKernelTests).
+        ("years(-9223372036854775807 - 1)", "fault: years() needs a whole number, not -9223372036854775808"),
+        ("days(-9223372036854775807 - 1) < 1d", "fault: days() needs a whole number, not -9223372036854775808"),
         ("1mo < 30d", "fault: cannot order 1mo and 30d: a month has no fixed number of days"),
         ("false && members / zero > 1", "false"), ("members / zero > 1 && false", "false"),
         ("members / zero > 1 || true", "true"),

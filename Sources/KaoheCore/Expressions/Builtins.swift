@@ -36,7 +36,7 @@ enum Builtins {
             }
             return .number(Rational(builtin == .daysBetween ? b.ordinal - a.ordinal : a.wholeYears(to: b)))
         case .years, .months, .days:
-            guard case .number(let n) = args[0], let whole = DecimalMath.int(n), abs(whole) <= 100_000 else {
+            guard case .number(let n) = args[0], let whole = DecimalMath.int(n), whole.magnitude <= 100_000 else {
                 throw EvaluationFault("\(builtin.rawValue)() needs a whole number, not \(args[0].literal)", at: location)
             }
             switch builtin {

@@ -263,7 +263,7 @@ struct ScalarKernelCompiler {
             guard pieces.count == 1 else { return nil }
             let monthsPerUnit = builtin == .years ? 12 : builtin == .months ? 1 : 0
             return .span { input in
-                guard let n = f(input), abs(n) <= 100_000 else { return nil }
+                guard let n = f(input), n.magnitude <= 100_000 else { return nil }
                 return monthsPerUnit == 0 ? Duration(days: n) : Duration(months: monthsPerUnit * n)
             }
         case (.daysBetween, .scalar(.date, let af)?), (.yearsBetween, .scalar(.date, let af)?):

@@ -133,20 +133,17 @@ package struct StreamingEvaluator: Sendable {
     func process(_ line: Data, number: Int, with worker: Worker, asOf: Day?, render: Render, into output: inout JSONBuffer) -> LineOutcome {
         let evaluator = worker.evaluator, path = worker.path
         var outcome = LineOutcome(number: number)
-        // Read through the bytes' buffer: `Data`'s own `first(where:)`, `starts(with:)` and
-        // `String(validating:)` go the generic way, a few thousand instructions a line.
-        let (first, validated): (UInt8?, String?) = line.withUnsafeBytes { raw in
-            var bytes = raw.assumingMemoryBound(to: UInt8.self)
-            // A byte-order mark (Notepad, Excel) is not part of the first line.
-            if number == 1, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-                bytes = UnsafeBufferPointer(rebasing: bytes[3...])
-            }
+        // A byte-order mark (Notepad, Excel) is not part of the first line.
+        let data = number == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) ? line.dropFirst(3) : line
+        // Read through the bytes' buffer: `Data`'s own `first(where:)` and `String(validating:)`
+        // go the generic way, a few thousand instructions a line.
+        let (first, validated): (UInt8?, String?) = data.withUnsafeBytes { raw in
+            let bytes = raw.assumingMemoryBound(to: UInt8.self)
             guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return (nil, nil) }
             return (first, String(validating: bytes, as: UTF8.self))
         }
         guard let first else { return outcome }
         guard let text = validated else {
-            let data = number == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) ? line.dropFirst(3) : line
             outcome.text = String(decoding: data, as: UTF8.self)
             outcome.diagnostics.error(SourceLocation(file: path, line: number, column: 1), "invalid UTF-8 on this line",
                                       help: "save the file as UTF-8")

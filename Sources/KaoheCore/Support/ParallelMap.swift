@@ -18,22 +18,6 @@ package enum ParallelMap {
         return done.joined()
     }
 
-    /// Maps on all cores in chunks, keeping the input order; each chunk runs with a replica
-    /// borrowed from `pool` for the whole chunk.
-    package static func map<T: Sendable, W: Sendable, R: Sendable>(
-        _ items: [T], chunk: Int = 64, using pool: ReplicaPool<W>, _ transform: @Sendable (W, T) -> R
-    ) -> [R] {
-        let chunks = (items.count + chunk - 1) / chunk
-        guard chunks > 1 else { return pool.borrow { worker in items.map { transform(worker, $0) } } }
-        let done = Results<R>(chunks: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { index in
-            let range = (index * chunk)..<min(items.count, (index + 1) * chunk)
-            let results = pool.borrow { worker in items[range].map { transform(worker, $0) } }
-            _ = done.store(results, at: index)
-        }
-        return done.joined()
-    }
-
     /// The chunks' results behind a pthread-based lock (NSLock), which ThreadSanitizer can
     /// follow; it could not see inside the futex-based `Mutex` used before and reported a race.
     final class Results<R: Sendable>: @unchecked Sendable {

@@ -28,7 +28,7 @@ struct GeneratedChecklistPropertyTests {
         return evaluator.evaluate(decoded)
     }
 
-    @Test("0 ≤ awarded ≤ points; total within [0, 100 + bonus cap]; a veto forces its grade")
+    @Test("0 ≤ awarded ≤ points; total within [0, 100 + bonus cap]; penalty findings add up to the penalty; a veto forces its grade")
     func bounds() async {
         await propertyCheck(count: 1000, input: Gen.int(in: 0...Int.max)) { seed in
             let checklist = GeneratedChecklist(seed: seed)
@@ -39,6 +39,13 @@ struct GeneratedChecklistPropertyTests {
                     #expect(item.awarded >= 0 && item.awarded <= item.points, "\(item.id): \(item.awarded)/\(item.points)\n\(checklist.yaml)\n\(unit)")
                 }
                 #expect(result.total >= 0 && result.total <= Rational(100 + checklist.bonusCap), "total \(result.total)\n\(checklist.yaml)\n\(unit)")
+                // What the findings say was deducted for penalties is what the result deducted;
+                // a section that leaves the total deducts nothing.
+                let deducted = result.findings.filter { $0.item.hasPrefix("P") }.reduce(Rational(0)) { $0 + $1.deduction }
+                #expect(deducted == result.penalty, "penalty findings \(deducted) ≠ \(result.penalty)\n\(checklist.yaml)\n\(unit)")
+                for section in result.sections where !section.applies {
+                    #expect(section.penalty == 0, "\(section.id) leaves the total but deducts \(section.penalty)\n\(checklist.yaml)\n\(unit)")
+                }
                 if let veto = checklist.veto, unit.contains("v0: true") {
                     #expect(result.grade == veto.grade, "veto grade\n\(checklist.yaml)\n\(unit)")
                     if veto.zero { #expect(result.total == 0) }
@@ -47,7 +54,10 @@ struct GeneratedChecklistPropertyTests {
         }
     }
 
-    @Test("raising a good fact never lowers the total")
+    /// SPEC §2.1/§2.3: raising a good fact never lowers an item's award, and never lowers the
+    /// total while the same items apply. It may bring an excluded (`missing: exclude`) item into
+    /// scope, and then its section's penalties and its share of the total count (see the next test).
+    @Test("raising a good fact never lowers an award, nor the total while the same items apply")
     func monotone() async {
         await propertyCheck(count: 1000, input: Gen.int(in: 0...Int.max), Gen.int(in: 1...40)) { seed, raise in
             let checklist = GeneratedChecklist(seed: seed)
@@ -58,8 +68,72 @@ struct GeneratedChecklistPropertyTests {
             let high = GeneratedChecklist.unit("u", seed: seed, overrides: [fact: String(base + raise)])
             let results = Self.results(plan, [low]) + Self.results(plan, [high])
             guard results.count == 2 else { return }
-            #expect(results[1].total >= results[0].total, "\(fact) \(base) → \(base + raise): \(results[0].total) → \(results[1].total)\n\(checklist.yaml)\n\(low)")
+            let context = "\(fact) \(base) → \(base + raise)\n\(checklist.yaml)\n\(low)"
+            for (before, after) in zip(results[0].items, results[1].items) {
+                #expect(before.id == after.id)
+                // An item that stops applying gives up its award with its points (its section is rescaled).
+                if after.status != .notApplicable {
+                    #expect(after.awarded >= before.awarded, "\(before.id): \(before.awarded) → \(after.awarded), \(context)")
+                }
+            }
+            let inScope = results.map { $0.items.filter { $0.status != .notApplicable }.map(\.id) }
+            if inScope[0] == inScope[1] {
+                #expect(results[1].total >= results[0].total, "total \(results[0].total) → \(results[1].total), \(context)")
+            }
         }
+    }
+
+    /// The case the random check once found (CI, session 12): `I1` (`missing: exclude`) is
+    /// excluded while `b1` is missing and `g1 > 3` false, so section S1 and its penalty leave the
+    /// total (73 of 74 points → 98.65). Raising g1 brings I1 in: S1 scores 26 − 5 and the total
+    /// is 94 of 100. Lower, and right: the unit is now assessed on more.
+    @Test("an excluded item brought into scope by a raised fact brings its section's penalty with it")
+    func scopeChangeMayLowerTheTotal() throws {
+        let checklist = """
+            kaohe: 1
+            kind: checklist
+            id: gen.base
+            version: "1"
+            title: 生成的清单
+            facts:
+              g0: {type: int, min: 0}
+              g1: {type: int, min: 0}
+              d0: {type: int, min: 0}
+              b1: {type: bool}
+            grades:
+              - {grade: 好, min: 90}
+              - {grade: 差, min: 0}
+            sections:
+              - id: S0
+                title: 部分0
+                items:
+                  - {id: I0, title: 项目0, points: 33, score: {binary: "b1 || g0 > 3"}}
+                  - {id: I2, title: 项目2, points: 41, score: {binary: "b1 || g0 > 3"}, missing: exclude}
+                penalties:
+                  - {id: P0, title: 扣分0, per: 1, count: d0, cap: 1}
+              - id: S1
+                title: 部分1
+                items:
+                  - {id: I1, title: 项目1, points: 26, score: {binary: "b1 || g1 > 3"}, missing: exclude}
+                penalties:
+                  - {id: P1, title: 扣分1, per: 1, count: d0, cap: 5}
+
+            """
+        let plan = try #require(Self.load([("gen.yaml", checklist)])?.plans["gen.base"])
+        func unit(g1: Int) -> String {
+            "kaohe: 1\nkind: self-assessment\nchecklist: gen.base\nunit: {id: u}\nas_of: 2026-11-30\nfacts:\n  d0: 19\n  g0: 28\n  g1: \(g1)\n"
+        }
+        let results = Self.results(plan, [unit(g1: 2)]) + Self.results(plan, [unit(g1: 4)])
+        try #require(results.count == 2)
+        #expect(results[0].items.map(\.status) == [.met, .met, .notApplicable])
+        #expect(results[1].items.map(\.status) == [.met, .met, .met])
+        #expect(DecimalMath.round(results[0].total) == Rational(9865, 100))
+        #expect(results[1].total == 94)
+        #expect(results[0].findings.map(\.message) == ["扣分0（19 次）", "扣分1（19 次；部分1不涉及，未扣分）"])
+        #expect(results[0].findings.map(\.deduction) == [1, 0])
+        #expect(results[0].findings.map(\.severity) == [.minor, .notice])
+        #expect(results[0].penalty == 1 && results[0].sections.map(\.penalty) == [1, 0])
+        #expect(results[1].findings.map(\.item) == ["P0", "P1"])
     }
 
     @Test("a batch scores the same in any order, and twice the same")

@@ -76,9 +76,17 @@ struct FindingList {
         return generated.titleHasPlaceholder ? fill(text, outcome.outputs) : text
     }
 
-    mutating func addPenalty(_ penalty: Penalty, amount: Rational, count: Rational?) {
+    /// A triggered penalty's finding. `notApplied` is the title of its section when that section
+    /// leaves the total, so nothing was deducted: the message says so (扣分1（19 次；部分1不涉及，未扣分）).
+    mutating func addPenalty(_ penalty: Penalty, amount: Rational, count: Rational?, notApplied section: String? = nil) {
         var message = penalty.finding ?? penalty.title
-        if let count { message = fill(message, ["count": format(count)]) + (penalty.finding == nil ? "（\(format(count)) 次）" : "") }
+        var notes: [String] = []
+        if let count {
+            message = fill(message, ["count": format(count)])
+            if penalty.finding == nil { notes.append("\(format(count)) 次") }
+        }
+        if let section { notes.append("\(section)不涉及，未扣分") }
+        if !notes.isEmpty { message += "（" + notes.joined(separator: "；") + "）" }
         let severity = penalty.severity ?? (amount == 0 ? .notice : .minor)
         append(id: "\(unit.id)/\(penalty.id.value)", item: penalty.id.value, message: message, deduction: amount,
                severity: severity, rectify: penalty.rectify)

@@ -50,13 +50,17 @@ public struct Scorer: Sendable {
                                         status: outcome.status, awarded: outcome.awarded, points: itemPlan.points,
                                         selfScore: response?.selfScore, lines: outcome.explain, method: onsite?.method, plan: itemPlan))
             }
+            let applies = applicable > 0
+            // A section that leaves the total has no score to take points off: its triggered
+            // penalties are still listed, as 0-point notices that say why.
             var sectionPenalty: Rational = 0
             for penalty in sectionPlan.penalties {
-                if let amount = apply(penalty, &frame, &findings, &errors) { sectionPenalty = (sectionPenalty + amount) }
+                if let amount = apply(penalty, &frame, &findings, &errors, notApplied: applies ? nil : sectionPlan.title) {
+                    sectionPenalty = (sectionPenalty + amount)
+                }
             }
             penaltyTotal = (penaltyTotal + sectionPenalty)
             let points = sectionPlan.points
-            let applies = applicable > 0
             // Exact (rational): a section's score is what a person computes by hand.
             let score = applies
                 ? DecimalMath.max(0, earned - sectionPenalty) * points / applicable
@@ -130,8 +134,11 @@ public struct Scorer: Sendable {
         return index.map { bands[$0].grade }
     }
 
-    /// Evaluates a penalty; returns its deduction when triggered.
-    func apply(_ penaltyPlan: PenaltyPlan, _ frame: inout Frame, _ findings: inout FindingList, _ errors: inout [RuleError]) -> Rational? {
+    /// Evaluates a penalty; returns its deduction when triggered. With `notApplied` (the title
+    /// of its section, which leaves the total), a triggered penalty deducts nothing and its
+    /// finding says so.
+    func apply(_ penaltyPlan: PenaltyPlan, _ frame: inout Frame, _ findings: inout FindingList, _ errors: inout [RuleError],
+               notApplied section: String? = nil) -> Rational? {
         let penalty = penaltyPlan.penalty
         if let when = penaltyPlan.when {
             switch condition(when, penalty.id.value, &frame, &errors) {
@@ -159,8 +166,9 @@ public struct Scorer: Sendable {
             default: return nil
             }
         }
-        findings.addPenalty(penalty, amount: amount, count: count)
-        return amount
+        let deduction: Rational = section == nil ? amount : 0
+        findings.addPenalty(penalty, amount: deduction, count: count, notApplied: section)
+        return deduction
     }
 
     /// Evaluates a condition, recording a fault as the rule's error.

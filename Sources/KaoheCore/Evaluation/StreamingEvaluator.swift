@@ -51,8 +51,8 @@ package struct StreamingEvaluator: Sendable {
         let pool = ReplicaPool(workers, spare: Worker(evaluator: evaluator, path: path))
         // Enough blocks in flight that no core waits for the writer, few enough to keep memory flat.
         let depth = 2 * max(1, workers.count) + 1
+        /// The blocks being scored, oldest first (at most `depth`; a handled one is let go at once).
         var inFlight: [BackgroundWork<ScoredBlock>] = []
-        var oldest = 0
         /// Bytes of output a line took in the last block, to size the next block's buffer.
         var bytesPerLine = 1024
 
@@ -86,12 +86,7 @@ package struct StreamingEvaluator: Sendable {
         }
         /// Waits for the oldest block in flight and handles it.
         func drainOldest() throws {
-            let work = inFlight[oldest]
-            oldest += 1
-            if oldest == inFlight.count {
-                inFlight.removeAll(keepingCapacity: true)
-                oldest = 0
-            }
+            let work = inFlight.removeFirst()
             guard let block = work.wait() else { return }
             if !block.lines.isEmpty { bytesPerLine = max(256, block.output.byteCount / block.lines.count) }
             if !stopped { try report(block) }
@@ -101,17 +96,17 @@ package struct StreamingEvaluator: Sendable {
         do {
             while !stopped, let blocks = reader.next() {
                 for block in blocks where !stopped {
-                    if inFlight.count - oldest >= depth { try drainOldest() }
+                    if inFlight.count >= depth { try drainOldest() }
                     let capacity = block.ends.count * bytesPerLine * 5 / 4
                     inFlight.append(BackgroundWork { [self] in
                         pool.borrow { worker in score(block, with: worker, asOf: asOf, outputCapacity: capacity, render: render) }
                     })
                 }
             }
-            while inFlight.count > oldest { try drainOldest() }
+            while !inFlight.isEmpty { try drainOldest() }
         } catch {
             // Let the blocks still in flight finish before their buffers go away.
-            for work in inFlight[oldest...] { _ = work.wait() }
+            for work in inFlight { _ = work.wait() }
             throw error
         }
         return summary

@@ -19,7 +19,7 @@ struct UnitRoster: Sendable {
     /// Places `lines` cannot hold (another column or length, a line past 2³²−1), by entry.
     private var exact: [Int: SourceLocation] = [:]
     /// Entry number + 1 in each slot (0: empty); the count is a power of two.
-    private var slots: [UInt32] = Array(repeating: 0, count: 1024)
+    private var slots: [UInt32] = Array(repeating: 0, count: 16)
 
     /// Admits `unit` assessed at `location`; a second assessment of it is an error pointing at
     /// both places.

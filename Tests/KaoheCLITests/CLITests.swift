@@ -286,6 +286,20 @@ struct CLITests {
         #expect(!FileManager.default.fileExists(atPath: output + ".kaohe-partial"))
     }
 
+    @Test("a wrong value in a list of records is named by its place in the list")
+    func recordFieldNamed() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let line = #"{"kaohe":1,"kind":"self-assessment","checklist":"bench.workload","unit":{"id":"U1","category":"law-enforcement"},"as_of":"2026-11-29","facts":{"meetings":[{"type":"committee","date":"2026-01-05"},{"type":"支委会","date":"2026-02-26"},{"type":"lecture","date":"2026-02-30"}]}}"#
+        let units = folder.appendingPathComponent("bad.jsonl").path
+        try (line + "\n").write(toFile: units, atomically: true, encoding: .utf8)
+        let run = try Self.kaohe("evaluate", "--rules", "bench/rules", "--format", "jsonl", "-o", folder.appendingPathComponent("out.jsonl").path, units)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("bad.jsonl:1:205: error: fact 'meetings[1].type' must be one of branch-assembly、committee、group、lecture、theme-day, not '支委会'"), "\(run.stderr)")
+        #expect(run.stderr.contains("fact 'meetings[2].date'"), "\(run.stderr)")
+        #expect(run.stderr.contains("2 errors"), "\(run.stderr)")
+    }
+
     @Test("a unit assessed twice in a streamed batch is refused at its second line, with a note at its first")
     func unitTwice() throws {
         let folder = try Self.temporaryFolder()

@@ -35,8 +35,10 @@ package struct FactDecoder: Sendable {
         return values
     }
 
-    func decode(_ node: YAMLNode, as fact: FactSpec, diagnostics: inout Diagnostics) -> Value? {
-        let what = "\(noun) '\(fact.name)'" + (fact.title.map { "（\($0)）" } ?? "")
+    /// One fact's value. `path` names where it stands when it is a list's element or a record's
+    /// field (`meetings[3].type`, counted from 0 as in expressions), so a message says which one.
+    func decode(_ node: YAMLNode, as fact: FactSpec, path: String? = nil, diagnostics: inout Diagnostics) -> Value? {
+        let what = "\(noun) '\(path ?? fact.name)'" + (fact.title.map { "（\($0)）" } ?? "")
         switch fact.kind {
         case .int, .decimal:
             guard let number = Scalars.decimal(node, what, &diagnostics) else { return nil }
@@ -53,7 +55,10 @@ package struct FactDecoder: Sendable {
         case .list(let element):
             guard let items = Scalars.sequence(node, what, &diagnostics) else { return nil }
             let elementSpec = FactSpec(name: fact.name, kind: element, title: fact.title, location: fact.location)
-            let values = items.compactMap { decode($0, as: elementSpec, diagnostics: &diagnostics) }
+            let name = path ?? fact.name
+            let values = items.enumerated().compactMap { index, item in
+                decode(item, as: elementSpec, path: "\(name)[\(index)]", diagnostics: &diagnostics)
+            }
             return values.count == items.count ? .list(values) : nil
         case .records(let fields):
             guard let items = Scalars.sequence(node, what, &diagnostics) else { return nil }
@@ -61,7 +66,8 @@ package struct FactDecoder: Sendable {
             let required = fields.filter { !$0.optional }.map(\.name)
             var records: [Value] = []
             var failed = false
-            for item in items {
+            let name = path ?? fact.name
+            for (index, item) in items.enumerated() {
                 let reader = MappingReader(item, what: "a record of \(what)", allowed: names, required: required, diagnostics: &diagnostics)
                 guard reader.isMapping else { failed = true; continue }
                 var values: [Value] = []
@@ -70,7 +76,7 @@ package struct FactDecoder: Sendable {
                         if field.optional { values.append(.missing(["\(fact.name).\(field.name)"])) } else { failed = true }
                         continue
                     }
-                    guard let value = decode(fieldNode, as: field, diagnostics: &diagnostics) else {
+                    guard let value = decode(fieldNode, as: field, path: "\(name)[\(index)].\(field.name)", diagnostics: &diagnostics) else {
                         failed = true
                         continue
                     }

@@ -89,21 +89,7 @@ struct GeneratedChecklistPropertyTests {
     /// is 94 of 100. Lower, and right: the unit is now assessed on more.
     @Test("an excluded item brought into scope by a raised fact brings its section's penalty with it")
     func scopeChangeMayLowerTheTotal() throws {
-        let checklist = """
-            kaohe: 1
-            kind: checklist
-            id: gen.base
-            version: "1"
-            title: 生成的清单
-            facts:
-              g0: {type: int, min: 0}
-              g1: {type: int, min: 0}
-              d0: {type: int, min: 0}
-              b1: {type: bool}
-            grades:
-              - {grade: 好, min: 90}
-              - {grade: 差, min: 0}
-            sections:
+        let checklist = GeneratedChecklist.header + """
               - id: S0
                 title: 部分0
                 items:

@@ -12,6 +12,30 @@ struct GeneratedChecklist {
 
     static let goodFacts = ["g0", "g1"]
 
+    /// Every generated checklist's start: its header, the facts, the grades, `sections:`.
+    static let header = """
+            kaohe: 1
+            kind: checklist
+            id: gen.base
+            version: "1"
+            title: 生成的清单
+            facts:
+              g0: {type: int, min: 0}
+              g1: {type: int, min: 0}
+              d0: {type: int, min: 0}
+              n0: {type: int, min: 0}
+              b0: {type: bool}
+              b1: {type: bool}
+              v0: {type: bool}
+            grades:
+              - {grade: 好, min: 90}
+              - {grade: 较好, min: 80}
+              - {grade: 一般, min: 60}
+              - {grade: 差, min: 0}
+            sections:
+
+            """
+
     init(seed: Int) {
         var random = RandomExpression(state: UInt64(bitPattern: Int64(seed)))
         let sectionCount = random.next(3) + 1
@@ -37,28 +61,7 @@ struct GeneratedChecklist {
             let missing = random.next(4) == 0 ? ", missing: exclude" : ""
             sections[index % sectionCount].append("      - {id: I\(index), title: 项目\(index), points: \(p), score: \(score)\(missing)}")
         }
-        var text = """
-            kaohe: 1
-            kind: checklist
-            id: gen.base
-            version: "1"
-            title: 生成的清单
-            facts:
-              g0: {type: int, min: 0}
-              g1: {type: int, min: 0}
-              d0: {type: int, min: 0}
-              n0: {type: int, min: 0}
-              b0: {type: bool}
-              b1: {type: bool}
-              v0: {type: bool}
-            grades:
-              - {grade: 好, min: 90}
-              - {grade: 较好, min: 80}
-              - {grade: 一般, min: 60}
-              - {grade: 差, min: 0}
-            sections:
-
-            """
+        var text = Self.header
         for (s, items) in sections.enumerated() {
             text += "  - id: S\(s)\n    title: 部分\(s)\n    items:\n" + items.joined(separator: "\n") + "\n"
             if random.next(2) == 0 {

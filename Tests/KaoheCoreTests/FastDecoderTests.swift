@@ -74,6 +74,47 @@ struct FastDecoderTests {
         #expect(Self.same(fast, careful))
     }
 
+    /// A line of the benchmark's checklist whose `meetings` are `records`, joined as written.
+    static func meetings(_ records: String) -> String {
+        #"{"kaohe":1,"kind":"self-assessment","checklist":"bench.workload","unit":{"id":"U1","category":"economic"},"facts":{"meetings":["#
+            + records + "]}}"
+    }
+
+    @Test("compact records, spaced ones and a mix read alike; days of one month in a row are still checked one by one",
+          arguments: [
+        #"{"type":"committee","date":"2026-02-28"},{"type":"committee","date":"2026-02-01"},{"type":"theme-day","date":"2026-03-01"}"#,
+        #"{ "type" : "lecture" , "date" : "2026-03-01" },{"type":"group","date":"2026-03-31"}, {"type":"branch-assembly","date":"2026-04-30"}"#,
+        #"{"type":"committee","date":"2024-02-29"},{"date":"2024-02-29","type":"committee"},{"type":"committee","date":"9999-12-31"}"#,
+    ])
+    func compactRecords(_ records: String) throws {
+        let plan = try #require(Self.plan)
+        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan))
+        let line = Self.meetings(records)
+        let fast = try #require(evaluator.decodeFast(line, path: "b.jsonl", number: 7, asOf: nil))
+        let careful = try #require(Self.careful(evaluator, line))
+        #expect(Self.same(fast, careful))
+    }
+
+    @Test("a compact record the careful path refuses is refused, even right after a good day of the same month", arguments: [
+        #"{"type":"committee","date":"2026-02-28"},{"type":"committee","date":"2026-02-29"}"#,
+        #"{"type":"committee","date":"2027-01-05"},{"type":"committee","date":"2026-17-05"}"#,
+        #"{"type":"committee","date":"2026-04-30"},{"type":"committee","date":"2026-04-31"}"#,
+        #"{"type":"committee","date":"2026-01-01"},{"type":"committee","date":"2026-01-00"}"#,
+        #"{"type":"committee","date":"0000-01-01"}"#,
+        #"{"type":"theme","date":"2026-01-01"}"#,
+        #"{"type":"theme-days","date":"2026-01-01"}"#,
+        #"{"type":"committee","date":"2026-01-01","place":"会议室"}"#,
+        #"{"type":"committee","date":"2026-1-01"}"#,
+        #"{"type":"committee"}"#,
+    ])
+    func compactRefused(_ records: String) throws {
+        let plan = try #require(Self.plan)
+        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan))
+        let line = Self.meetings(records)
+        #expect(Self.careful(evaluator, line) == nil, "the careful path should refuse this line")
+        #expect(evaluator.decodeFast(line, path: "b.jsonl", number: 7, asOf: nil) == nil)
+    }
+
     @Test("an enumeration value written with an escape goes to the careful path, which accepts it")
     func escapedChoice() throws {
         let plan = try #require(Self.plan)

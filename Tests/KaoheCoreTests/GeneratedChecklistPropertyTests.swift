@@ -15,14 +15,14 @@ struct GeneratedChecklistPropertyTests {
         return errors.isEmpty ? loaded.rules : nil
     }
 
-    static func results(_ plan: ChecklistPlan, _ units: [String]) -> [UnitResult] {
+    static func results(_ plan: ChecklistPlan, _ units: [String], explaining: Bool = true) -> [UnitResult] {
         var sources = SourceStore()
         var diagnostics = Diagnostics()
         let documents = units.enumerated().flatMap { index, text in
             YAMLReader().parse(data: Data(text.utf8), path: "u\(index).yaml", sources: &sources, diagnostics: &diagnostics)
                 .map { AssessmentReader.Document(node: $0, source: "u\(index).yaml") }
         }
-        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan))
+        let evaluator = BatchEvaluator(scorer: Scorer(plan: plan, explaining: explaining))
         let decoded = evaluator.decode(documents, asOf: nil, diagnostics: &diagnostics)
         if diagnostics.hasErrors { Issue.record("generated units do not decode: \(diagnostics.all.map(\.message))") }
         return evaluator.evaluate(decoded)
@@ -120,6 +120,20 @@ struct GeneratedChecklistPropertyTests {
         #expect(results[0].findings.map(\.severity) == [.minor, .notice])
         #expect(results[0].penalty == 1 && results[0].sections.map(\.penalty) == [1, 0])
         #expect(results[1].findings.map(\.item) == ["P0", "P1"])
+    }
+
+    /// `--brief` scores without explanations and, for most items, without the full item
+    /// scorer (``ItemScorer/quick``): what it reports must be what the full scoring reports.
+    @Test("scored without explanations (--brief), a unit gets the full result's total, sections, findings and errors")
+    func briefScoresAlike() async {
+        await propertyCheck(count: 1000, input: Gen.int(in: 0...Int.max)) { seed in
+            let checklist = GeneratedChecklist(seed: seed)
+            guard let plan = Self.load([("gen.yaml", checklist.yaml)])?.plans["gen.base"] else { return }
+            let units = (0..<4).map { GeneratedChecklist.unit("u\($0)", seed: seed &+ $0) }
+            let full = Self.results(plan, units), brief = Self.results(plan, units, explaining: false)
+            #expect(brief.allSatisfy { $0.items.isEmpty })
+            #expect(brief.map { ResultJSON.text($0, brief: true) } == full.map { ResultJSON.text($0, brief: true) }, "\(checklist.yaml)")
+        }
     }
 
     @Test("a batch scores the same in any order, and twice the same")

@@ -23,10 +23,16 @@ struct FindingList {
     mutating func add(_ itemPlan: ItemPlan, outcome: ItemScorer.Outcome, selfScore: Rational?) {
         if outcome.status == .notApplicable || (outcome.status == .met && outcome.checkFindings.isEmpty && selfScore == nil) { return }
         let item = itemPlan.id
-        let id = idPrefix + item
         let points = itemPlan.points
         let rectify = itemPlan.item.rectify
         let deduction = (points - outcome.awarded)
+        if outcome.status != .missing, outcome.status != .error, outcome.checkFindings.isEmpty {
+            // The common case: at most one finding, the item's own.
+            addShortfall(itemPlan, awarded: outcome.awarded, outputs: outcome.outputs)
+            if let selfScore { addOverclaim(itemPlan, selfScore: selfScore, awarded: outcome.awarded) }
+            return
+        }
+        let id = idPrefix + item
         switch outcome.status {
         case .notApplicable:
             return
@@ -36,20 +42,12 @@ struct FindingList {
         case .error:
             append(id: id, item: item, message: "规则错误：\(outcome.fault?.message ?? "")", deduction: points,
                    severity: .error, rectify: nil)
-        case _ where outcome.checkFindings.isEmpty:
-            // The common case: at most one finding, the item's own.
-            guard deduction > 0 else { break }
-            let severity = rectify?.severity ?? .minor
-            let template = itemPlan.item.finding
-            let shape: FindingShape? = template != nil || itemPlan.generatedFinding.titleHasPlaceholder ? nil
-                : outcome.awarded.isZero ? .zero(itemPlan) : .partial(itemPlan, awarded: outcome.awarded)
-            append(id: id, item: item, message: message(itemPlan, outcome, template: template), deduction: deduction,
-                   severity: severity, rectify: severity == .notice ? nil : rectify, shape: shape)
         default:
             var messages = outcome.checkFindings
             if deduction > 0 {
                 let severity = rectify?.severity ?? messages.first?.severity ?? .minor
-                let message = message(itemPlan, outcome, template: itemPlan.item.finding ?? messages.first?.message)
+                let message = message(itemPlan, awarded: outcome.awarded, outputs: outcome.outputs,
+                                      template: itemPlan.item.finding ?? messages.first?.message)
                 if !messages.isEmpty { messages.removeFirst() }
                 messages.insert(CheckFinding(message, severity: severity), at: 0)
             }
@@ -59,21 +57,40 @@ struct FindingList {
                        rectify: finding.severity == .notice ? nil : rectify)
             }
         }
-        if let selfScore, selfScore - outcome.awarded > Self.overclaimMargin, outcome.status != .missing {
-            append(id: "\(id)/overclaim", item: item,
-                   message: "自评偏高：自评 \(format(selfScore)) 分，核定 \(format(outcome.awarded)) 分",
-                   deduction: 0, severity: .notice, rectify: nil)
-        }
+        if let selfScore, outcome.status != .missing { addOverclaim(itemPlan, selfScore: selfScore, awarded: outcome.awarded) }
+    }
+
+    /// 自评偏高: a notice when a unit's own score is over the one awarded by more than the margin.
+    mutating func addOverclaim(_ itemPlan: ItemPlan, selfScore: Rational, awarded: Rational) {
+        guard selfScore - awarded > Self.overclaimMargin else { return }
+        append(id: idPrefix + itemPlan.id + "/overclaim", item: itemPlan.id,
+               message: "自评偏高：自评 \(format(selfScore)) 分，核定 \(format(awarded)) 分",
+               deduction: 0, severity: .notice, rectify: nil)
+    }
+
+    /// An item's own finding, when it is awarded less than its points and has no check's
+    /// findings: the one finding most items have. (A scored item with nothing else to say comes
+    /// straight here; see ``ItemScorer/quick(_:_:)``.)
+    mutating func addShortfall(_ itemPlan: ItemPlan, awarded: Rational, outputs: [String: String] = [:]) {
+        let deduction = itemPlan.points - awarded
+        guard deduction > 0 else { return }
+        let rectify = itemPlan.item.rectify
+        let severity = rectify?.severity ?? .minor
+        let template = itemPlan.item.finding
+        let shape: FindingShape? = template != nil || itemPlan.generatedFinding.titleHasPlaceholder ? nil
+            : awarded.isZero ? .zero(itemPlan) : .partial(itemPlan, awarded: awarded)
+        append(id: idPrefix + itemPlan.id, item: itemPlan.id, message: message(itemPlan, awarded: awarded, outputs: outputs, template: template),
+               deduction: deduction, severity: severity, rectify: severity == .notice ? nil : rectify, shape: shape)
     }
 
     /// The message of an item's finding: its template filled, or the generated one.
-    func message(_ itemPlan: ItemPlan, _ outcome: ItemScorer.Outcome, template: String?) -> String {
-        if let template { return fill(template, outcome.outputs) }
+    func message(_ itemPlan: ItemPlan, awarded: Rational, outputs: [String: String], template: String?) -> String {
+        if let template { return fill(template, outputs) }
         let generated = itemPlan.generatedFinding
-        if !generated.titleHasPlaceholder, outcome.awarded.isZero { return itemPlan.zeroFinding }
-        let text = generated.before + format(outcome.awarded) + generated.after
+        if !generated.titleHasPlaceholder, awarded.isZero { return itemPlan.zeroFinding }
+        let text = generated.before + format(awarded) + generated.after
         // Only a title can bring a placeholder into a generated message.
-        return generated.titleHasPlaceholder ? fill(text, outcome.outputs) : text
+        return generated.titleHasPlaceholder ? fill(text, outputs) : text
     }
 
     /// A triggered penalty's finding. `notApplied` is the title of its section when that section

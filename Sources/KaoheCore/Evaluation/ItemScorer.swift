@@ -58,6 +58,31 @@ struct ItemScorer {
         }
     }
 
+    /// The status and points of an item scored without an explanation, when all it takes is
+    /// the value of a `binary` item's condition or a `thresholds` item's measure (most items):
+    /// no ``Outcome`` is made. Nil whenever the item needs the whole of ``score(_:frame:response:onsite:)``:
+    /// it explains, has `applies_to` or `when`, shows outputs in its finding, or its value is
+    /// missing or faults (evaluation is pure, so reading it again there gives the same).
+    func quick(_ itemPlan: ItemPlan, _ frame: inout Frame) -> (status: ItemStatus, awarded: Rational)? {
+        guard !explaining, itemPlan.item.appliesTo == nil, itemPlan.when == nil, !itemPlan.usesOutputs else { return nil }
+        let points = itemPlan.points
+        var awarded: Rational
+        switch itemPlan.score {
+        case .binary(let condition):
+            guard case .bool(let holds)? = try? Evaluator.evaluate(condition, &frame) else { return nil }
+            awarded = holds ? points : 0
+        case .thresholds(let expression, let steps):
+            guard case .number(let n)? = try? Evaluator.evaluate(expression, &frame) else { return nil }
+            awarded = steps.first { $0.min <= n }?.points ?? 0
+        default:
+            return nil
+        }
+        // As ``score(_:frame:response:onsite:)`` clamps and judges every scored item.
+        awarded = DecimalMath.max(0, DecimalMath.min(points, awarded))
+        let status: ItemStatus = Rational.compare(awarded, points) >= 0 ? .met : Rational.compare(awarded, 0) == 0 ? .unmet : .partial
+        return (status, awarded)
+    }
+
     func method(_ itemPlan: ItemPlan, _ frame: inout Frame, response: Response?, onsite: OnsiteScore?,
                 explain start: ExplanationLines) throws(EvaluationFault) -> Outcome {
         let item = itemPlan

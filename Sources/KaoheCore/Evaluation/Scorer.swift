@@ -36,6 +36,13 @@ public struct Scorer: Sendable {
                 let id = itemPlan.id
                 let response = assessment.responses.isEmpty ? nil : assessment.responses[id]
                 let onsite = assessment.onsite.isEmpty ? nil : assessment.onsite[id]
+                if !explaining, response == nil, onsite == nil, let (_, awarded) = scorer.quick(itemPlan, &frame) {
+                    // Scored without an explanation or anything else to report but its shortfall.
+                    applicable = (applicable + itemPlan.points)
+                    earned = (earned + awarded)
+                    findings.addShortfall(itemPlan, awarded: awarded)
+                    continue
+                }
                 let outcome = scorer.score(itemPlan, frame: &frame, response: response, onsite: onsite)
                 if let fault = outcome.fault {
                     errors.append(RuleError(item: id, message: fault.message, location: fault.location))

@@ -116,7 +116,11 @@ final class RecordCodec: Sendable {
         }
         let tabular = !specs.isEmpty && cells.count == specs.count
         layout = tabular ? RecordLayout(names: names, cells: cells, absent: absent) : nil
+        compact = tabular ? CompactRecordReader(fields: fields, quotedKeys: quotedKeys) : nil
     }
+
+    /// The quick reader of compactly written records, for a list read as a table.
+    let compact: CompactRecordReader?
 
     /// How a ``RecordTable`` of these records reads its cells; nil unless every field is read
     /// as a whole number, bool, date or enumeration value.

@@ -6,12 +6,26 @@ extension FastAssessmentDecoder {
         var cells: [Int] = []
         cells.reserveCapacity(codec.width * 32)
         if !r.take(UInt8(ascii: "]")) {
-            repeat {
-                guard decodeRow(&r, codec, into: &cells) else { return nil }
-            } while r.comma()
-            guard r.take(UInt8(ascii: "]")) else { return nil }
+            var months = MonthCache()
+            let read = codec.compact.map { compact in
+                compact.withBuffers { tables in
+                    readRows(&r, codec, into: &cells) { compact.read(&$0, tables, into: &$1, months: &months) }
+                }
+            } ?? readRows(&r, codec, into: &cells) { _, _ in false }
+            guard read, r.take(UInt8(ascii: "]")) else { return nil }
         }
         return RecordTable(slot: slot, layout: layout, cells: cells)
+    }
+
+    /// The records of a list up to its `]`, each read by `quick` if it can and by
+    /// ``decodeRow(_:_:into:)`` otherwise.
+    @inline(__always)
+    func readRows(_ r: inout JSONByteReader, _ codec: RecordCodec, into cells: inout [Int],
+                  quick: (inout JSONByteReader, inout [Int]) -> Bool) -> Bool {
+        repeat {
+            guard quick(&r, &cells) || decodeRow(&r, codec, into: &cells) else { return false }
+        } while r.comma()
+        return true
     }
 
     /// One record as a row. A record with every field, in declared order, is read by matching
@@ -31,7 +45,7 @@ extension FastAssessmentDecoder {
         guard r.take(UInt8(ascii: "{")) else { return false }
         for field in 0..<codec.width {
             guard field == 0 || r.comma(), r.takeBytes(codec.quotedKeys[field]), r.colon(),
-                  let cell = decodeCell(&r, codec.fields[field]) else { return false }
+                  let cell = Self.decodeCell(&r, codec.fields[field]) else { return false }
             cells.append(cell)
         }
         return r.take(UInt8(ascii: "}"))
@@ -61,7 +75,7 @@ extension FastAssessmentDecoder {
                     cells.append(RecordTable.absent)
                     next += 1
                 }
-                guard r.colon(), !r.peekLiteral("null"), let cell = decodeCell(&r, codec.fields[index]) else { return false }
+                guard r.colon(), !r.peekLiteral("null"), let cell = Self.decodeCell(&r, codec.fields[index]) else { return false }
                 cells.append(cell)
                 next += 1
             } while r.comma()
@@ -85,7 +99,7 @@ extension FastAssessmentDecoder {
             repeat {
                 guard let key = r.stringRange(), let index = codec.keys.firstIndex(where: { r.spells($0, at: key) }),
                       given & (1 << UInt64(index)) == 0, r.colon(), !r.peekLiteral("null"),
-                      let cell = decodeCell(&r, codec.fields[index]) else { return false }
+                      let cell = Self.decodeCell(&r, codec.fields[index]) else { return false }
                 cells[rowStart + index] = cell
                 given |= 1 << UInt64(index)
             } while r.comma()
@@ -98,7 +112,7 @@ extension FastAssessmentDecoder {
     }
 
     /// One field's value as a cell.
-    func decodeCell(_ r: inout JSONByteReader, _ codec: FactCodec) -> Int? {
+    static func decodeCell(_ r: inout JSONByteReader, _ codec: FactCodec) -> Int? {
         switch codec {
         case .whole(let bounds):
             guard let number = r.number(), number.isWhole, bounds.admits(number.mantissa), number.mantissa != RecordTable.absent

@@ -71,15 +71,15 @@ struct FindingList {
     /// An item's own finding, when it is awarded less than its points and has no check's
     /// findings: the one finding most items have. (A scored item with nothing else to say comes
     /// straight here; see ``ItemScorer/quick(_:_:)``.)
-    mutating func addShortfall(_ itemPlan: ItemPlan, awarded: Rational, outputs: [String: String] = [:]) {
+    mutating func addShortfall(_ itemPlan: ItemPlan, awarded: Rational, outputs: [String: String]? = nil) {
+        guard Rational.compare(awarded, itemPlan.points) < 0 else { return }
         let deduction = itemPlan.points - awarded
-        guard deduction > 0 else { return }
         let rectify = itemPlan.item.rectify
         let severity = rectify?.severity ?? .minor
         let template = itemPlan.item.finding
         let shape: FindingShape? = template != nil || itemPlan.generatedFinding.titleHasPlaceholder ? nil
             : awarded.isZero ? .zero(itemPlan) : .partial(itemPlan, awarded: awarded)
-        append(id: idPrefix + itemPlan.id, item: itemPlan.id, message: message(itemPlan, awarded: awarded, outputs: outputs, template: template),
+        append(id: idPrefix + itemPlan.id, item: itemPlan.id, message: message(itemPlan, awarded: awarded, outputs: outputs ?? [:], template: template),
                deduction: deduction, severity: severity, rectify: severity == .notice ? nil : rectify, shape: shape)
     }
 

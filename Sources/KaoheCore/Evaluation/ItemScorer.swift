@@ -69,10 +69,21 @@ struct ItemScorer {
         var awarded: Rational
         switch itemPlan.score {
         case .binary(let condition):
-            guard case .bool(let holds)? = try? Evaluator.evaluate(condition, &frame) else { return nil }
-            awarded = holds ? points : 0
+            // The kernel's integer when it answers (no `Value` made), else the evaluator's value.
+            if let kernel = condition.kernel, kernel.kind == .bool, let answer = kernel.integer(frame) {
+                awarded = answer != 0 ? points : 0
+            } else {
+                guard case .bool(let holds)? = try? Evaluator.evaluate(condition, &frame) else { return nil }
+                awarded = holds ? points : 0
+            }
         case .thresholds(let expression, let steps):
-            guard case .number(let n)? = try? Evaluator.evaluate(expression, &frame) else { return nil }
+            let n: Rational
+            if let kernel = expression.kernel, kernel.kind == .number, let answer = kernel.integer(frame) {
+                n = Rational(answer)
+            } else {
+                guard case .number(let value)? = try? Evaluator.evaluate(expression, &frame) else { return nil }
+                n = value
+            }
             awarded = steps.first { $0.min <= n }?.points ?? 0
         default:
             return nil

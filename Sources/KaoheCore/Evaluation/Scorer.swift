@@ -29,20 +29,23 @@ public struct Scorer: Sendable {
         sections.reserveCapacity(plan.sections.count)
         var errors: [RuleError] = []
         var penaltyTotal: Rational = 0
+        // Without responses or on-site scores (a JSON Lines batch), items need neither looked up,
+        // and without explanations most are scored by the quick lane.
+        let quickLane = !explaining && assessment.responses.isEmpty && assessment.onsite.isEmpty
         for sectionPlan in plan.sections {
             var earned: Rational = 0, applicable: Rational = 0
             let sectionID = sectionPlan.id
             for itemPlan in sectionPlan.items {
-                let id = itemPlan.id
-                let response = assessment.responses.isEmpty ? nil : assessment.responses[id]
-                let onsite = assessment.onsite.isEmpty ? nil : assessment.onsite[id]
-                if !explaining, response == nil, onsite == nil, let (_, awarded) = scorer.quick(itemPlan, &frame) {
+                if quickLane, let (_, awarded) = scorer.quick(itemPlan, &frame) {
                     // Scored without an explanation or anything else to report but its shortfall.
                     applicable = (applicable + itemPlan.points)
                     earned = (earned + awarded)
                     findings.addShortfall(itemPlan, awarded: awarded)
                     continue
                 }
+                let id = itemPlan.id
+                let response = assessment.responses.isEmpty ? nil : assessment.responses[id]
+                let onsite = assessment.onsite.isEmpty ? nil : assessment.onsite[id]
                 let outcome = scorer.score(itemPlan, frame: &frame, response: response, onsite: onsite)
                 if let fault = outcome.fault {
                     errors.append(RuleError(item: id, message: fault.message, location: fault.location))

@@ -22,16 +22,21 @@ struct ScalarKernel: Sendable {
 
     /// The expression's value for `frame`, or nil when the careful evaluator must decide.
     func value(_ frame: Frame) -> Value? {
-        let answer = frame.facts.withUnsafeBufferPointer { facts in
-            frame.tables.tables.withUnsafeBufferPointer { tables in
-                run(KernelInput(facts: facts, tables: tables, asOf: frame.asOf.ordinal, period: frame.period))
-            }
-        }
-        guard let answer else { return nil }
+        guard let answer = integer(frame) else { return nil }
         switch kind {
         case .number: return .number(Rational(answer))
         case .bool: return .bool(answer != 0)
         case .date: return .date(Day(ordinal: answer))
+        }
+    }
+
+    /// The kernel's integer for `frame` (what it stands for is ``kind``), or nil when the
+    /// careful evaluator must decide.
+    func integer(_ frame: Frame) -> Int? {
+        frame.facts.withUnsafeBufferPointer { facts in
+            frame.tables.tables.withUnsafeBufferPointer { tables in
+                run(KernelInput(facts: facts, tables: tables, asOf: frame.asOf.ordinal, period: frame.period))
+            }
         }
     }
 }

@@ -10,6 +10,10 @@ package struct FastAssessmentDecoder: Sendable {
     let plan: ChecklistPlan
     /// Fact names as bytes, with their slots, for a look-up without making strings.
     let names: [(bytes: [UInt8], slot: Int)]
+    /// Every fact's name in quotes, as JSON spells a key, end to end, and where each slot's is:
+    /// the key a line is expected to give next is matched with a few comparisons of words.
+    let quotedNames: [UInt8]
+    let quotedRanges: [Range<Int>]
     /// How each fact slot's value is read.
     let codecs: [FactCodec]
     /// What each slot holds when the unit does not give the fact.
@@ -22,6 +26,15 @@ package struct FastAssessmentDecoder: Sendable {
     package init(plan: ChecklistPlan) {
         self.plan = plan
         names = plan.facts.enumerated().map { (Array($0.element.name.utf8), $0.offset) }
+        var quoted: [UInt8] = [], ranges: [Range<Int>] = []
+        for (bytes, _) in names {
+            let start = quoted.count
+            quoted += [UInt8(ascii: "\"")] + bytes + [UInt8(ascii: "\"")]
+            // A name that would need an escape in JSON is never matched this way.
+            ranges.append(bytes.contains(where: CompactRecordReader.needsEscape) ? start..<start : start..<quoted.count)
+        }
+        quotedNames = quoted
+        quotedRanges = ranges
         codecs = plan.facts.map(FactCodec.init)
         absentFacts = plan.facts.map { Value.missing([$0.name]) }
         let weighted = !plan.checklist.weights.isEmpty
@@ -149,6 +162,11 @@ package struct FastAssessmentDecoder: Sendable {
     /// The slot of the fact named by the next JSON string (escape-free), or nil. Facts mostly
     /// come in declared order, so the slot after the previous one is tried first.
     func factSlot(_ r: inout JSONByteReader, expected: Int) -> Int? {
+        r.skipSpace()
+        if expected < quotedRanges.count, !quotedRanges[expected].isEmpty,
+           quotedNames.withUnsafeBufferPointer({ r.takeExactly($0, quotedRanges[expected]) }) {
+            return names[expected].slot
+        }
         guard let range = r.stringRange() else { return nil }
         if expected < names.count, r.spells(names[expected].bytes, at: range) { return names[expected].slot }
         return names.first { r.spells($0.bytes, at: range) }?.slot

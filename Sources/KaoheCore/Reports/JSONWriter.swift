@@ -196,47 +196,51 @@ public enum ResultJSON {
     /// The findings array (most of a brief result): id, item, message, deduction, severity, rectify.
     static func findings(_ list: [Finding], into out: inout JSONBuffer) {
         out.raw("[")
-        // Each finding read in place: a closure over `array(_:_:)` copied (and retained) each.
-        for index in list.indices {
-            if index > 0 { out.raw(", ") }
-            finding(list[index], into: &out)
+        // Each finding borrowed in place through the array's buffer: the array's subscript (or a
+        // closure over `array(_:_:)`) copies each, retaining its strings.
+        list.withUnsafeBufferPointer { findings in
+            guard let first = findings.baseAddress else { return }
+            for index in findings.indices {
+                if index > 0 { out.raw(", ") }
+                finding(at: first + index, into: &out)
+            }
         }
         out.raw("]")
     }
 
-    /// One finding's JSON object.
+    /// One finding's JSON object, its fields read where the finding is.
     @inline(__always)
-    static func finding(_ f: Finding, into out: inout JSONBuffer) {
+    static func finding(at f: UnsafePointer<Finding>, into out: inout JSONBuffer) {
         out.raw("{\"id\": ")
-        out.string(f.id)
-        switch f.shape {
+        out.string(f.pointee.id)
+        switch f.pointee.shape {
         case .zero(let plan)?:
             out.verbatim(plan.findingJSON.zero)
         case .partial(let plan, let awarded)?:
             out.verbatim(plan.findingJSON.partialHead)
             out.score(awarded)
             out.verbatim(plan.findingJSON.partialTail)
-            out.score(f.deduction)
+            out.score(f.pointee.deduction)
         case nil:
             out.raw(", \"item\": ")
-            out.string(f.item)
+            out.string(f.pointee.item)
             out.raw(", \"message\": ")
-            out.string(f.message)
+            out.string(f.pointee.message)
             out.raw(", \"deduction\": ")
-            out.score(f.deduction)
+            out.score(f.pointee.deduction)
         }
-        if f.action == nil, f.due == nil, f.owner == nil {
-            out.raw(severityWithoutRectification(f.severity))
+        if f.pointee.action == nil, f.pointee.due == nil, f.pointee.owner == nil {
+            out.raw(severityWithoutRectification(f.pointee.severity))
             return
         }
         out.raw(", \"severity\": ")
-        out.string(f.severity.rawValue)
+        out.string(f.pointee.severity.rawValue)
         out.raw(", \"rectify\": {\"action\": ")
-        out.string(f.action)
+        out.string(f.pointee.action)
         out.raw(", \"due\": ")
-        if let due = f.due { out.day(due) } else { out.raw("null") }
+        if let due = f.pointee.due { out.day(due) } else { out.raw("null") }
         out.raw(", \"owner\": ")
-        out.string(f.owner)
+        out.string(f.pointee.owner)
         out.raw("}}")
     }
 

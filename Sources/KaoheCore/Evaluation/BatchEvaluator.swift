@@ -18,8 +18,16 @@ public struct BatchEvaluator: Sendable {
     /// One JSON Lines line through the fast lane, with its assessment date; nil when the line
     /// needs the careful path (which also reports what is wrong with it).
     public func decodeFast(_ line: String, path: String, number: Int, asOf override: Day?) -> (SelfAssessment, Day)? {
-        guard var assessment = fast.decode(line, path: path, number: number),
-              let day = asOf(assessment, override: override) else { return nil }
+        dated(fast.decode(line, path: path, number: number), path: path, number: number, asOf: override)
+    }
+
+    /// ``decodeFast(_:path:number:asOf:)`` for a line given as its bytes, valid UTF-8.
+    package func decodeFast(bytes: UnsafeBufferPointer<UInt8>, path: String, number: Int, asOf override: Day?) -> (SelfAssessment, Day)? {
+        dated(fast.decode(bytes: bytes, path: path, number: number), path: path, number: number, asOf: override)
+    }
+
+    func dated(_ decoded: SelfAssessment?, path: String, number: Int, asOf override: Day?) -> (SelfAssessment, Day)? {
+        guard var assessment = decoded, let day = asOf(assessment, override: override) else { return nil }
         assessment.source = "\(path):\(number)"
         return (assessment, day)
     }

@@ -115,30 +115,46 @@ package struct StreamingEvaluator: Sendable {
     /// Every line of a block, start to finish, on the calling thread.
     func score(_ block: LineBlock, with worker: Worker, asOf: Day?, outputCapacity: Int, render: Render) -> ScoredBlock {
         let scored = ScoredBlock(input: block, outputCapacity: outputCapacity)
-        for offset in block.ends.indices {
-            let line = process(block.line(offset), number: block.firstLine + offset, with: worker, asOf: asOf, render: render,
-                               into: &scored.output)
-            scored.lines.append(line)
+        // Each line read where it is in the block's buffer (a `Data` slice a line costs a
+        // reference and a few thousand instructions of its generic paths).
+        block.bytes.withUnsafeBytes { raw in
+            for offset in block.ends.indices {
+                let start = block.start(of: offset) - block.bytes.startIndex, end = block.ends[offset] - block.bytes.startIndex
+                let line = process(UnsafeRawBufferPointer(rebasing: raw[start..<end]), number: block.firstLine + offset, with: worker,
+                                   asOf: asOf, render: render, into: &scored.output)
+                scored.lines.append(line)
+            }
         }
         return scored
     }
 
     /// One line, start to finish: UTF-8, JSON, decoding (fast lane first), scoring, rendering
     /// (appended to `output` when the line is right).
-    func process(_ line: Data, number: Int, with worker: Worker, asOf: Day?, render: Render, into output: inout JSONBuffer) -> LineOutcome {
+    func process(_ line: UnsafeRawBufferPointer, number: Int, with worker: Worker, asOf: Day?, render: Render,
+                 into output: inout JSONBuffer) -> LineOutcome {
         let evaluator = worker.evaluator, path = worker.path
         var outcome = LineOutcome(number: number)
         // A byte-order mark (Notepad, Excel) is not part of the first line.
-        let data = number == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) ? line.dropFirst(3) : line
-        // Read through the bytes' buffer: `Data`'s own `first(where:)` and `String(validating:)`
-        // go the generic way, a few thousand instructions a line.
-        let (first, validated): (UInt8?, String?) = data.withUnsafeBytes { raw in
-            let bytes = raw.assumingMemoryBound(to: UInt8.self)
-            guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return (nil, nil) }
-            return (first, String(validating: bytes, as: UTF8.self))
+        let data = number == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeRawBufferPointer(rebasing: line.dropFirst(3)) : line
+        // A line of ASCII (nearly every line of a machine-made batch) is valid UTF-8 as it is:
+        // the fast lane reads its bytes where they are, and no `String` is made unless the
+        // careful path must decide.
+        var triedFast = false
+        let bytes = data.assumingMemoryBound(to: UInt8.self)
+        let first = bytes.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
+        let quick: (SelfAssessment, Day)?
+        if first == UInt8(ascii: "{"), ByteScan.isASCII(data) {
+            triedFast = true
+            quick = evaluator.decodeFast(bytes: bytes, path: path, number: number, asOf: asOf)
+        } else {
+            quick = nil
+        }
+        if let (assessment, day) = quick {
+            scoreLine(assessment, day, with: evaluator, render: render, into: &output, outcome: &outcome)
+            return outcome
         }
         guard let first else { return outcome }
-        guard let text = validated else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             outcome.text = String(decoding: data, as: UTF8.self)
             outcome.diagnostics.error(SourceLocation(file: path, line: number, column: 1), "invalid UTF-8 on this line",
                                       help: "save the file as UTF-8")
@@ -149,7 +165,7 @@ package struct StreamingEvaluator: Sendable {
             outcome.diagnostics.error(SourceLocation(file: path, line: number, column: 1), "a JSON Lines file holds one JSON object a line")
             return outcome
         }
-        var decoded = evaluator.decodeFast(text, path: path, number: number, asOf: asOf)
+        var decoded = triedFast ? nil : evaluator.decodeFast(text, path: path, number: number, asOf: asOf)
         if decoded == nil {
             var parser = JSONNodeParser(text: text, path: path, firstLine: number)
             do {
@@ -164,12 +180,18 @@ package struct StreamingEvaluator: Sendable {
             outcome.text = text
             return outcome
         }
+        scoreLine(assessment, day, with: evaluator, render: render, into: &output, outcome: &outcome)
+        return outcome
+    }
+
+    /// Scores a decoded line and renders its result.
+    func scoreLine(_ assessment: SelfAssessment, _ day: Day, with evaluator: BatchEvaluator, render: Render,
+               into output: inout JSONBuffer, outcome: inout LineOutcome) {
         let result = evaluator.scorer.evaluate(assessment, asOf: day)
         outcome.unit = assessment.unit.id
         render(result, &output)
         outcome.ruleErrors = result.errors.map {
             "\($0.location?.description ?? assessment.source): error: rule \($0.item): \($0.message)"
         }
-        return outcome
     }
 }

@@ -53,6 +53,13 @@ package struct FastAssessmentDecoder: Sendable {
         }
     }
 
+    /// The assessment on a line given as its bytes (valid UTF-8), or nil when the careful path
+    /// must decide.
+    package func decode(bytes: UnsafeBufferPointer<UInt8>, path: String, number: Int) -> SelfAssessment? {
+        var reader = JSONByteReader(bytes: bytes)
+        return decodeDocument(&reader, path: path, number: number)
+    }
+
     /// The top-level keys of a self-assessment line.
     static let documentKeys: [[UInt8]] = ["kaohe", "kind", "checklist", "unit", "as_of", "facts"].map { Array($0.utf8) }
     static let selfAssessment = Array("self-assessment".utf8)

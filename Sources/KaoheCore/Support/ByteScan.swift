@@ -14,6 +14,27 @@ package enum ByteScan {
         }
     }
 
+    /// Whether every byte is below 0x80 (then the bytes are valid UTF-8 as they are), read
+    /// thirty-two at a time.
+    package static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var index = 0, seen: UInt64 = 0
+        while index + 32 <= bytes.count {
+            seen |= base.loadUnaligned(fromByteOffset: index, as: UInt64.self) | base.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+                | base.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self) | base.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
+            index += 32
+        }
+        while index + 8 <= bytes.count {
+            seen |= base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            seen |= UInt64(bytes[index])
+            index += 1
+        }
+        return seen & 0x8080_8080_8080_8080 == 0
+    }
+
     /// Whether any of eight bytes may be below 0x20, `"` or `\` (never false when one is).
     @inline(__always)
     package static func mayNeedEscape(_ word: UInt64) -> Bool {

@@ -35,9 +35,21 @@ package struct JSONBuffer: ~Copyable {
     @inline(__always)
     private mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress else { return }
-        if count + bytes.count > capacity { grow(to: count + bytes.count) }
-        (base + count).update(from: source, count: bytes.count)
-        count += bytes.count
+        let n = bytes.count
+        if count + n > capacity { grow(to: count + n) }
+        let target = UnsafeMutableRawPointer(base + count)
+        if n >= 8, n <= 16 {
+            // Most fragments (keys, ids, short titles): two overlapping words, no call to memcpy.
+            let from = UnsafeRawPointer(source)
+            let head = from.loadUnaligned(as: UInt64.self), tail = from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: n - 8, as: UInt64.self)
+        } else if n < 8 {
+            for offset in 0..<n { (base + count)[offset] = source[offset] }
+        } else {
+            (base + count).update(from: source, count: n)
+        }
+        count += n
     }
 
     @inline(__always)

@@ -2,7 +2,9 @@
 # Whole-process benchmark, side by side in one run on the same generated file: N units of the
 # shared generator scored by `kaohe evaluate --format jsonl` (release build; full results), the
 # same with `--brief`, and the plain Python loop of the shared reference (ref.py). Prints units/s,
-# peak RSS and the ratio to the Python loop for each, and Kaohe's scaling from 1 thread to every core.
+# peak RSS and the ratio to the Python loop for each, and Kaohe's scaling from 1 thread to every core;
+# then, when valgrind is installed, callgrind's instructions a unit for full and --brief
+# (bench/callgrind.sh; KAOHE_BENCH_CALLGRIND=0 leaves them out).
 # Usage: bench/run.sh [N] (default 100000). The generator and reference are taken from
 # ../shared/bench/ unless KAOHE_BENCH_GENERATOR / KAOHE_BENCH_REFERENCE name them.
 set -euo pipefail
@@ -45,3 +47,10 @@ else
 fi
 measure "kaohe full, 1 thread" taskset -c 0 "$kaohe" evaluate --rules bench/rules --format jsonl -o "$data.results" "$data"
 printf 'scaling, 1 thread → %s cores: %.2f×\n' "$(nproc)" "$(echo "${rates[0]} / ${rates[${#rates[@]}-1]}" | bc -l)"
+if [ "${KAOHE_BENCH_CALLGRIND:-1}" != 0 ]; then
+  if command -v valgrind > /dev/null && [ "$n" -ge 2000 ]; then
+    bash bench/callgrind.sh "$data" "$kaohe"
+  else
+    echo "bench: callgrind counts left out (they need valgrind and at least 2,000 units)"
+  fi
+fi

@@ -212,7 +212,8 @@ let package = Package(
         ),
         .testTarget(
             name: "KaoheCLITests",
-            dependencies: ["kaohe", "kaohe-rules", "KaoheCore", "KaoheLedger", "KaoheServer", "KaoheBundledPacks", "KaoheStorageTestSupport"],
+            dependencies: ["kaohe", "kaohe-rules", "KaoheCore", "KaoheLedger", "KaoheServer", "KaoheBundledPacks", "KaoheStorageTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -23,7 +23,10 @@ package final class SQLiteBackend: SQLDatabase {
             let tables = try queue.read { db in
                 try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
             }
-            if !tables.isEmpty && !tables.contains("kaohe_meta") {
+            // GRDB's migrator makes its bookkeeping table before (not in) the first migration's
+            // transaction: a file whose only table is that one is a new ledger whose first run
+            // was stopped at that moment (killed, power lost), and migrating it carries on.
+            if !tables.allSatisfy({ $0 == "grdb_migrations" }) && !tables.contains("kaohe_meta") {
                 throw StorageError("\(path) is an SQLite database but not Kaohe's (tables: \(tables.joined(separator: ", "))); choose another --db file")
             }
             // Ours: write-ahead logging, so a commit appends to the log with one sync instead of

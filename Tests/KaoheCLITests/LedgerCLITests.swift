@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// The ledger through the command line: the README's loop, killed imports, two writers at once.
@@ -103,6 +104,32 @@ struct LedgerCLITests {
         }
         #expect(try Self.count(db) == 3000)
         #expect(try CLITests.kaohe("ledger", "--db", db, "verify").status == 0)
+    }
+
+    /// GRDB's migrator creates `grdb_migrations` outside the first migration's transaction, so
+    /// an import killed between the two left a file with that table alone, which was then
+    /// refused as another program's database for good (seen as a rare failure of the test above).
+    @Test("a new ledger whose first import was killed right after GRDB made its bookkeeping table is carried on, not refused")
+    func killedBeforeFirstMigration() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("ledger.db").path
+        let queue = try DatabaseQueue(path: db)
+        try queue.write { try $0.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)") }
+        try queue.close()
+        let file = try Self.batch("K", units: 2, findings: 3, in: folder)
+        let run = try CLITests.kaohe("ledger", "--db", db, "import", file)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try Self.count(db) == 6)
+        #expect(try CLITests.kaohe("ledger", "--db", db, "verify").status == 0)
+        // Another program's database (any other table) is still refused.
+        let other = folder.appendingPathComponent("other.db").path
+        let otherQueue = try DatabaseQueue(path: other)
+        try otherQueue.write { try $0.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY); CREATE TABLE notes (text TEXT)") }
+        try otherQueue.close()
+        let refused = try CLITests.kaohe("ledger", "--db", other, "list")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("is an SQLite database but not Kaohe's (tables: grdb_migrations, notes)"), "\(refused.stderr)")
     }
 
     @Test("a file that is not a ledger is refused with a clear message and left as it was")

@@ -300,6 +300,23 @@ struct CLITests {
         #expect(run.stderr.contains("2 errors"), "\(run.stderr)")
     }
 
+    @Test("a JSON Lines line with a byte that is not UTF-8 is refused at that byte, with the caret under it, and nothing is written")
+    func invalidUTF8Line() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let units = Self.repository.appendingPathComponent("Tests/BadInput/jsonl-invalid-utf8-second-line.jsonl").path
+        let output = folder.appendingPathComponent("out.jsonl").path
+        let run = try Self.kaohe("evaluate", "--rules", "bench/rules", "--format", "jsonl", "-o", output, units)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("jsonl-invalid-utf8-second-line.jsonl:2:81: error: invalid UTF-8 on this line (byte 0xC3)"), "\(run.stderr)")
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        let quoted = try #require(lines.firstIndex { $0.contains("\u{FFFD}") })
+        let caret = try #require(lines[quoted + 1].firstIndex(of: "^"))
+        let offset = lines[quoted + 1].distance(from: lines[quoted + 1].startIndex, to: caret)
+        #expect(Array(lines[quoted])[offset] == "\u{FFFD}", "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
     @Test("a unit assessed twice in a streamed batch is refused at its second line, with a note at its first")
     func unitTwice() throws {
         let folder = try Self.temporaryFolder()

@@ -41,6 +41,31 @@ struct JSONByteReader {
         return matched
     }
 
+    /// Consumes exactly the bytes of `pattern` in `range` where the cursor stands (no space
+    /// skipped), compared eight at a time.
+    @inline(__always)
+    mutating func takeExactly(_ pattern: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let count = range.count
+        guard count <= bytes.count - index, let base = bytes.baseAddress, let wanted = pattern.baseAddress else { return false }
+        let here = UnsafeRawPointer(base + index), there = UnsafeRawPointer(wanted + range.lowerBound)
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 <= count {
+                guard here.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                        == there.loadUnaligned(fromByteOffset: offset, as: UInt64.self) else { return false }
+                offset += 8
+            }
+            if offset < count {
+                guard here.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                        == there.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) else { return false }
+            }
+        } else {
+            for offset in 0..<count where base[index + offset] != wanted[range.lowerBound + offset] { return false }
+        }
+        index += count
+        return true
+    }
+
     mutating func colon() -> Bool { take(UInt8(ascii: ":")) }
     mutating func comma() -> Bool { take(UInt8(ascii: ",")) }
 

@@ -64,7 +64,7 @@ struct ItemScorer {
     /// it explains, has `applies_to` or `when`, shows outputs in its finding, or its value is
     /// missing or faults (evaluation is pure, so reading it again there gives the same).
     func quick(_ itemPlan: ItemPlan, _ frame: inout Frame) -> (status: ItemStatus, awarded: Rational)? {
-        guard !explaining, itemPlan.item.appliesTo == nil, itemPlan.when == nil, !itemPlan.usesOutputs else { return nil }
+        guard !explaining, itemPlan.scoresQuickly else { return nil }
         let points = itemPlan.points
         var awarded: Rational
         switch itemPlan.score {

@@ -156,9 +156,11 @@ package struct StreamingEvaluator: Sendable {
         guard let first else { return outcome }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             outcome.text = String(decoding: data, as: UTF8.self)
-            let (column, byte) = Self.firstInvalidByte(bytes)
+            let line = Array(bytes)
+            let (offset, _, column) = YAMLReader.firstInvalidByte(line)
+            let byte = offset < line.count ? String(format: "0x%02X", line[offset]) : "at its end"
             outcome.diagnostics.error(SourceLocation(file: path, line: number, column: column),
-                                      "invalid UTF-8 on this line (byte \(byte.map { String(format: "0x%02X", $0) } ?? "at its end"))",
+                                      "invalid UTF-8 on this line (byte \(byte))",
                                       help: "save the file as UTF-8; files saved as GBK/GB2312 must be converted first")
             return outcome
         }
@@ -184,21 +186,6 @@ package struct StreamingEvaluator: Sendable {
         }
         scoreLine(assessment, day, with: evaluator, render: render, into: &output, outcome: &outcome)
         return outcome
-    }
-
-    /// The column of a line's first byte that is not valid UTF-8 (the characters before it,
-    /// plus one: where the caret goes under the line as shown) and that byte (nil when the line
-    /// ends in the middle of a character).
-    static func firstInvalidByte(_ bytes: UnsafeBufferPointer<UInt8>) -> (column: Int, byte: UInt8?) {
-        let line = Array(bytes)
-        var index = 0, column = 1
-        while index < line.count {
-            let length = YAMLReader.validSequenceLength(line, at: index)
-            if length == 0 { break }
-            column += 1
-            index += length
-        }
-        return (column, index < line.count ? line[index] : nil)
     }
 
     /// Scores a decoded line and renders its result.

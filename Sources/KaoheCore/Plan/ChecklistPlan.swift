@@ -100,6 +100,9 @@ public final class ItemPlan: Sendable {
     /// Whether the item's finding can show its outputs (`{value}`, `{count}`): it has a finding
     /// template, or a placeholder in its title. Without, no outputs are made for it.
     let usesOutputs: Bool
+    /// Whether, without explanations, its points can come from its expression alone (no
+    /// `applies_to`, no `when`, no outputs in its finding): see ``ItemScorer/quick(_:_:)``.
+    let scoresQuickly: Bool
     /// For a `binary` item, the explanation's last line when its condition holds and when it
     /// does not (`条件 … 成立 → 4 分`), made once rather than for every unit.
     let binaryLines: (holds: Phrase, fails: Phrase)?
@@ -140,6 +143,7 @@ public final class ItemPlan: Sendable {
                             item.title.contains("{"))
         zeroFinding = generatedFinding.before + DecimalMath.format(DecimalMath.round(0)) + generatedFinding.after
         usesOutputs = item.finding != nil || item.title.contains("{")
+        scoresQuickly = item.appliesTo == nil && when == nil && !usesOutputs
         findingJSON = FindingJSON(item: item.id.value, points: item.points, zero: zeroFinding,
                                   before: generatedFinding.before, after: generatedFinding.after)
         if case .binary(let condition) = score {

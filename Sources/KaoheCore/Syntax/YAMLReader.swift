@@ -80,20 +80,27 @@ package struct YAMLReader: Sendable {
     /// Strict UTF-8: the first invalid byte is reported with its line and column.
     func decodeUTF8(_ data: Data, path: String, diagnostics: inout Diagnostics) -> String? {
         if let text = String(validating: data, as: UTF8.self) { return text }
-        var line = 1, column = 1, index = 0
         let bytes = [UInt8](data)
-        while index < bytes.count {
-            let length = Self.validSequenceLength(bytes, at: index)
-            if length == 0 { break }
-            if bytes[index] == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
-            index += length
-        }
+        let (index, line, column) = Self.firstInvalidByte(bytes)
         let byte = index < bytes.count ? String(format: "0x%02X", bytes[index]) : "end of file"
         diagnostics.error(
             SourceLocation(file: path, line: line, column: column),
             "invalid UTF-8 (byte \(byte) at offset \(index))",
             help: "save the file as UTF-8; files saved as GBK/GB2312 must be converted first")
         return nil
+    }
+
+    /// Where the first byte that is not valid UTF-8 is: its offset (`bytes.count` when the text
+    /// ends inside a character), and its line and column counted in characters.
+    static func firstInvalidByte(_ bytes: [UInt8]) -> (offset: Int, line: Int, column: Int) {
+        var line = 1, column = 1, index = 0
+        while index < bytes.count {
+            let length = validSequenceLength(bytes, at: index)
+            if length == 0 { break }
+            if bytes[index] == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+            index += length
+        }
+        return (index, line, column)
     }
 
     static func validSequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
